@@ -1,0 +1,1 @@
+"""rlve_gym: verifiable-reward environments for RL on language models."""
