@@ -1,0 +1,29 @@
+"""The built-in task catalogue: one line per task, ``"Name": "<family>.<module>"``.
+
+A task lives in ``rlve_gym/envs/<family>/<module>.py`` as a class named exactly like the task. Modules are
+imported only when a task is first used. Keep one entry per line (the file merges line by line).
+"""
+
+CATALOGUE: dict[str, str] = {
+    "BezoutIdentity": "math.bezout_identity",
+    "CRT": "math.crt",
+    "CountdownEqual": "puzzle.countdown",
+    "Division": "math.division",
+    "EightDigitPuzzle": "puzzle.eight_digit_puzzle",
+    "Integral": "math.integral",
+    "Josephus": "algorithmic.josephus",
+    "Knapsack": "optimization.knapsack",
+    "Maze": "puzzle.maze",
+    "Multiplication": "math.multiplication",
+    "PolynomialRemainder": "math.polynomial_remainder",
+    "SAT": "puzzle.sat",
+    "ShortestPath": "graph.shortest_path",
+    "Sorting": "algorithmic.sorting",
+    "SpiralMatrix": "algorithmic.spiral_matrix",
+    "Sudoku": "puzzle.sudoku",
+    "TopologicalSort": "graph.topological_sort",
+    "WeightedLIS": "algorithmic.weighted_lis",
+}
+
+VERSIONS: dict[str, int] = {}
+"""Tasks whose generator/verifier semantics changed since v0 (their Gymnasium id is ``rlve/<Name>-v<version>``)."""

@@ -1,0 +1,1 @@
+"""Classical algorithmic tasks on sequences, strings, matrices and numbers."""

@@ -1,0 +1,1 @@
+"""Code tasks: programs are executed in the sandbox (`rlve_gym.verifiers.sandbox`)."""

@@ -1,0 +1,1 @@
+"""Helpers shared by task modules: difficulty ladders, graph builders and solvers, number theory, formatting."""

@@ -1,0 +1,108 @@
+"""Random graph builders and reference graph algorithms shared by tasks.
+
+Vertices are ``0..n-1``; edge lists are lists of ``[u, v]`` or ``[u, v, w]`` (lists, not tuples, so problems
+round-trip through JSON unchanged).
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+from collections import deque
+
+
+def random_tree_edges(rng: random.Random, n: int) -> list[list[int]]:
+    """A uniformly shuffled random tree on n vertices (random attachment), as ``[parent, child]`` pairs."""
+    order = list(range(n))
+    rng.shuffle(order)
+    edges = [[order[rng.randrange(i)], order[i]] for i in range(1, n)]
+    rng.shuffle(edges)
+    return edges
+
+
+def random_dag_edges(rng: random.Random, order: list[int], edge_probability: float) -> list[list[int]]:
+    """Edges ``[u, v]`` that respect `order` (u before v), each pair kept with `edge_probability`."""
+    edges = []
+    for i, u in enumerate(order):
+        for v in order[i + 1 :]:
+            if rng.random() < edge_probability:
+                edges.append([u, v])
+    return edges
+
+
+def adjacency(n: int, edges: list[list[int]], *, directed: bool) -> list[list[tuple[int, int]]]:
+    """Adjacency lists of ``(neighbour, weight)`` (weight 1 for unweighted edges)."""
+    neighbours: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for edge in edges:
+        u, v = edge[0], edge[1]
+        weight = edge[2] if len(edge) > 2 else 1
+        neighbours[u].append((v, weight))
+        if not directed:
+            neighbours[v].append((u, weight))
+    return neighbours
+
+
+def dijkstra(n: int, edges: list[list[int]], source: int, *, directed: bool) -> list[float]:
+    """Shortest distances from `source` (inf where unreachable); weights must be non-negative."""
+    neighbours = adjacency(n, edges, directed=directed)
+    distance = [float("inf")] * n
+    distance[source] = 0
+    heap = [(0, source)]
+    while heap:
+        dist_u, u = heapq.heappop(heap)
+        if dist_u > distance[u]:
+            continue
+        for v, weight in neighbours[u]:
+            if dist_u + weight < distance[v]:
+                distance[v] = dist_u + weight
+                heapq.heappush(heap, (distance[v], v))
+    return distance
+
+
+def bfs_distances(n: int, edges: list[list[int]], source: int, *, directed: bool) -> list[int]:
+    """Unweighted distances from `source` (-1 where unreachable)."""
+    neighbours = adjacency(n, edges, directed=directed)
+    distance = [-1] * n
+    distance[source] = 0
+    queue = deque([source])
+    while queue:
+        u = queue.popleft()
+        for v, _ in neighbours[u]:
+            if distance[v] < 0:
+                distance[v] = distance[u] + 1
+                queue.append(v)
+    return distance
+
+
+class DisjointSets:
+    """Union-find with path halving and union by size."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.size = [1] * n
+
+    def find(self, x: int) -> int:
+        """Representative of x's set."""
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> bool:
+        """Merge the sets of a and b; False if they were already one set."""
+        a, b = self.find(a), self.find(b)
+        if a == b:
+            return False
+        if self.size[a] < self.size[b]:
+            a, b = b, a
+        self.parent[b] = a
+        self.size[a] += self.size[b]
+        return True
+
+
+def is_topological_order(n: int, edges: list[list[int]], order: list[int]) -> bool:
+    """True iff `order` is a permutation of 0..n-1 placing every edge's tail before its head."""
+    if sorted(order) != list(range(n)):
+        return False
+    position = {vertex: index for index, vertex in enumerate(order)}
+    return all(position[u] < position[v] for u, v, *_ in edges)

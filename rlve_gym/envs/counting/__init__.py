@@ -1,0 +1,1 @@
+"""Combinatorial counting tasks (programming-competition style)."""

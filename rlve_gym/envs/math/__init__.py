@@ -1,0 +1,1 @@
+"""Math tasks: arithmetic, number theory, algebra, calculus."""

@@ -1,0 +1,1 @@
+"""Optimisation tasks: any feasible answer earns partial credit, the optimum earns full credit."""

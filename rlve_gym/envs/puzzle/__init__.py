@@ -1,0 +1,1 @@
+"""Logic puzzles and NP-complete constructions, verified by their rules."""
