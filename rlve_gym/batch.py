@@ -27,25 +27,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from rlve_gym.core.problem import Problem, Verdict
+from rlve_gym.core.problem import Problem, ProblemSpec, Verdict
 from rlve_gym.core.registry import get_task, register_task, user_tasks
+
+__all__ = ["Failure", "Outcome", "ProblemSpec", "WorkerPool", "generate_many", "verify_many"]
 
 JobKind = Literal["generate", "verify"]
 _READY = "ready"
 STARTUP_TIMEOUT_S = 120.0
 """How long a new worker may take to import and start before it is considered broken."""
-
-
-@dataclass(frozen=True)
-class ProblemSpec:
-    """What to generate: a task, a difficulty and a seed."""
-
-    task: str
-    """Registered task name."""
-    difficulty: int
-    """Difficulty level d ≥ 0."""
-    seed: int
-    """Generation seed."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ in a trainer's data loader, a worker process, a Ray actor or a test.
 
 from rlve_gym.core.answers import AnswerFormat, extract_answer, format_prompt, reference_completion
 from rlve_gym.core.errors import AnswerFormatError, TaskError, UnknownTaskError
-from rlve_gym.core.problem import Instance, Problem, Verdict
+from rlve_gym.core.problem import Instance, Problem, ProblemSpec, Verdict
 from rlve_gym.core.registry import get_task, register_task, task_class, task_families, task_names
 from rlve_gym.core.task import Task, TaskSpec
 
@@ -15,6 +15,7 @@ __all__ = [
     "AnswerFormatError",
     "Instance",
     "Problem",
+    "ProblemSpec",
     "Task",
     "TaskError",
     "TaskSpec",

@@ -29,6 +29,18 @@ class Instance:
 
 
 @dataclass(frozen=True)
+class ProblemSpec:
+    """What to generate: a task, a difficulty and a seed (a problem is a pure function of these)."""
+
+    task: str
+    """Registered task name."""
+    difficulty: int
+    """Difficulty level d ≥ 0."""
+    seed: int
+    """Generation seed."""
+
+
+@dataclass(frozen=True)
 class Problem:
     """One generated problem of a task.
 
