@@ -62,7 +62,7 @@ class CurriculumStepCallback(TrainerCallback):
     def __init__(self, curriculum: CurriculumLike) -> None:
         self.curriculum = curriculum
 
-    def on_step_end(self, args, state, control, **kwargs):  # noqa: D102 (transformers callback signature)
+    def on_step_end(self, args, state, control, **kwargs):
         self.curriculum.step()
         return control
 
