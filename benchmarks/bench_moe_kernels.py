@@ -164,15 +164,15 @@ def check_and_time(args, num_tokens: int, experts, reference_experts, dtype, dev
     return rows
 
 
-def chosen_configs() -> dict[str, str]:
-    """The autotuner's pick for each Triton kernel at its most recent launch."""
+def chosen_configs() -> dict[str, dict[str, str]]:
+    """The autotuner's pick per Triton kernel and tuning key (row bucket, N, K, dtypes)."""
     from rlve_gym.policies.kernels import moe_triton
 
-    chosen = {}
-    for name, (kernel, _) in moe_triton._KERNELS.items():
-        best = getattr(kernel, "best_config", None)
-        chosen[name] = str(best).split(", num_ctas")[0] if best is not None else "not run"
-    return chosen
+    kernels = {id(kernel): kernel for kernel, *_ in moe_triton._KERNELS.values()}
+    return {
+        kernel.fn.__name__: {str(key): str(config).split(", num_ctas")[0] for key, config in kernel.cache.items()}
+        for kernel in kernels.values()
+    }
 
 
 def print_table(rows: list[dict]) -> None:
@@ -224,10 +224,9 @@ def main(argv: list[str] | None = None) -> None:
     experts = make_experts(args, dtype, device)
     # The reference computes in fp32 from the very same (rounded) weights, so errors measure the computation only.
     reference_experts = copy.deepcopy(experts).float()
-    rows, configs = [], {}
+    rows = []
     for num_tokens in args.tokens:
         rows.extend(check_and_time(args, num_tokens, experts, reference_experts, dtype, device))
-        configs[num_tokens] = chosen_configs()
     summary = {
         "bench": "moe_kernels",
         "device": torch.cuda.get_device_name(device),
@@ -244,7 +243,7 @@ def main(argv: list[str] | None = None) -> None:
             "dtype": args.dtype,
         },
         "routing": {"imbalance": args.imbalance, "skip_fraction": args.skip_fraction},
-        "triton_configs": configs,
+        "triton_configs": chosen_configs(),
         "results": rows,
     }
     print(json.dumps(summary))

@@ -37,6 +37,7 @@ from typing import Literal
 
 import torch
 import torch.nn.functional as F
+from torch.autograd.function import once_differentiable
 
 TRITON_EXPERTS_NAME = "rlve_triton"
 """Name under which `register_triton_experts` registers the implementation."""
@@ -56,11 +57,17 @@ def _triton_kernels() -> ModuleType | None:
 
 
 def triton_moe_available(device: torch.device | str) -> bool:
-    """Whether the Triton kernels can run on `device` (a CUDA/ROCm GPU, or any device under TRITON_INTERPRET=1)."""
+    """Whether the Triton kernels can run on `device`: an Ampere+ NVIDIA or a ROCm GPU, or anywhere when interpreted."""
     kernels = _triton_kernels()
     if kernels is None:
         return False
-    return kernels.INTERPRETED or torch.device(device).type == "cuda"
+    if kernels.INTERPRETED:
+        return True
+    device = torch.device(device)
+    if device.type != "cuda":
+        return False
+    # bf16 tensor-core dots need Ampere or newer on NVIDIA; every ROCm GPU Triton supports has them.
+    return torch.version.hip is not None or torch.cuda.get_device_capability(device) >= (8, 0)
 
 
 # ----------------------------------------------------------------------------------------------------------------------
@@ -150,6 +157,7 @@ class _TritonMoEFunction(torch.autograd.Function):
         return out_SD
 
     @staticmethod
+    @once_differentiable
     def backward(ctx, grad_out_SD):
         kernels = _triton_kernels()
         x_TD, routing_weights_S, gate_up_EGD, down_EDF, slot_of_row_R, expert_offsets, gate_up_RG = ctx.saved_tensors

@@ -24,11 +24,21 @@ Shape legend (suffixes on tensor names):
 
 from __future__ import annotations
 
+import os
+
 import torch
 import triton
 import triton.language as tl
 
-INTERPRETED = bool(triton.knobs.runtime.interpret)
+
+def _interpreter_enabled() -> bool:
+    knobs = getattr(triton, "knobs", None)  # Triton >= 3.4; older versions read the variable directly
+    if knobs is not None:
+        return bool(knobs.runtime.interpret)
+    return os.environ.get("TRITON_INTERPRET", "0") == "1"
+
+
+INTERPRETED = _interpreter_enabled()
 """True when the kernels were built by Triton's CPU interpreter (TRITON_INTERPRET=1 at import time)."""
 
 IS_ROCM = torch.version.hip is not None
@@ -39,7 +49,7 @@ IS_ROCM = torch.version.hip is not None
 
 
 def _cuda_configs(dual_accumulator: bool) -> list[triton.Config]:
-    """Hopper tiles: 3-4 stage cp.async/TMA pipelines fit in 228 KB of shared memory."""
+    """Hopper tiles: 3-4 software-pipelined stages fit in the 227 KB of shared memory a block may use."""
     shapes = [
         (128, 128, 64, 8, 3),
         (128, 64, 64, 4, 4),
@@ -254,58 +264,60 @@ def _gate_up_swiglu_kernel(
 
 @_autotune()
 @triton.jit
-def _down_scatter_kernel(
-    h_ptr,  # (R, F)
-    w_ptr,  # (E, D, F) down_proj
-    routing_weights_ptr,  # (S,)
+def _grouped_gemm_scatter_kernel(
+    a_ptr,  # (R, K) rows in expert order: h_RF (forward) or grad_gate_up_RG (backward)
+    w_ptr,  # per-expert weights: down_proj (E, D, F) or gate_up_proj (E, G, D)
+    routing_weights_ptr,  # (S,), read when SCALE_BY_ROUTING_WEIGHT
     slot_of_row_ptr,
     expert_offsets_ptr,
-    out_ptr,  # (S, D) out: routing_weight * (h @ down^T), scattered to slot order
+    out_ptr,  # (S, N) out, slot order: out[slot of row] = scale * a[row] @ w[expert]
     num_experts,
-    hidden,
-    inter,
-    stride_h_r,
+    n_size,
+    k_size,
+    stride_a_r,
     stride_w_e,
-    stride_w_d,
+    stride_w_outer,  # stride of w's non-contiguous axis (N when W_K_CONTIGUOUS, else K)
     stride_out_s,
     tune_m,
     tune_n,
     tune_k,
+    W_K_CONTIGUOUS: tl.constexpr,  # w[e] stored (N, K), as down_proj is in the forward; else (K, N)
+    SCALE_BY_ROUTING_WEIGHT: tl.constexpr,
     INTERPRETER_FIXUPS: tl.constexpr,
     INPUT_PRECISION: tl.constexpr,
     BLOCK_M: tl.constexpr,
     BLOCK_N: tl.constexpr,
     BLOCK_K: tl.constexpr,
 ):
-    expert, row_start, row_end, col_tile = _locate_row_tile(expert_offsets_ptr, num_experts, hidden, BLOCK_M, BLOCK_N)
+    """Forward down projection (h @ down^T, scaled by the routing weight) and backward d(hidden) (dgu @ gate_up)."""
+    expert, row_start, row_end, col_tile = _locate_row_tile(expert_offsets_ptr, num_experts, n_size, BLOCK_M, BLOCK_N)
     if expert < 0:
         return
     rows = row_start + tl.arange(0, BLOCK_M)
     row_mask = rows < row_end
     slots = tl.load(slot_of_row_ptr + rows, mask=row_mask, other=0)
     cols = col_tile * BLOCK_N + tl.arange(0, BLOCK_N)
-    col_mask = cols < hidden
+    col_mask = cols < n_size
     w_expert_ptr = w_ptr + expert.to(tl.int64) * stride_w_e
-    rows64 = rows.to(tl.int64)
+    a_row_ptr = a_ptr + rows.to(tl.int64)[:, None] * stride_a_r
 
     acc = tl.zeros((BLOCK_M, BLOCK_N), dtype=tl.float32)
-    for k0 in range(0, inter, BLOCK_K):
+    for k0 in range(0, k_size, BLOCK_K):
         ks = k0 + tl.arange(0, BLOCK_K)
-        k_mask = ks < inter
-        a = tl.load(
-            h_ptr + rows64[:, None] * stride_h_r + ks[None, :], mask=row_mask[:, None] & k_mask[None, :], other=0.0
-        )
-        b = tl.load(
-            w_expert_ptr + cols[None, :] * stride_w_d + ks[:, None], mask=k_mask[:, None] & col_mask[None, :], other=0.0
-        )
+        k_mask = ks < k_size
+        a = tl.load(a_row_ptr + ks[None, :], mask=row_mask[:, None] & k_mask[None, :], other=0.0)
+        if W_K_CONTIGUOUS:
+            b_ptrs = w_expert_ptr + cols[None, :] * stride_w_outer + ks[:, None]
+        else:
+            b_ptrs = w_expert_ptr + ks[:, None] * stride_w_outer + cols[None, :]
+        b = tl.load(b_ptrs, mask=k_mask[:, None] & col_mask[None, :], other=0.0)
         acc = _mma(a, b, acc, INTERPRETER_FIXUPS, INPUT_PRECISION)
 
-    routing_weight = tl.load(routing_weights_ptr + slots, mask=row_mask, other=0.0).to(tl.float32)
-    out = acc * routing_weight[:, None]
+    if SCALE_BY_ROUTING_WEIGHT:
+        acc *= tl.load(routing_weights_ptr + slots, mask=row_mask, other=0.0).to(tl.float32)[:, None]
     out_ptrs = out_ptr + slots.to(tl.int64)[:, None] * stride_out_s + cols[None, :]
-    tl.store(
-        out_ptrs, _cast(out, out_ptr.dtype.element_ty, INTERPRETER_FIXUPS), mask=row_mask[:, None] & col_mask[None, :]
-    )
+    out = _cast(acc, out_ptr.dtype.element_ty, INTERPRETER_FIXUPS)
+    tl.store(out_ptrs, out, mask=row_mask[:, None] & col_mask[None, :])
 
 
 # ----------------------------------------------------------------------------------------------------------------------
@@ -398,63 +410,6 @@ def _down_backward_kernel(
     )
 
 
-@_autotune()
-@triton.jit
-def _gate_up_backward_input_kernel(
-    grad_gate_up_ptr,  # (R, G)
-    w_ptr,  # (E, G, D) gate_up_proj
-    slot_of_row_ptr,
-    expert_offsets_ptr,
-    grad_x_ptr,  # (S, D) out, slot order
-    num_experts,
-    hidden,
-    gate_up_rows,
-    stride_ggu_r,
-    stride_w_e,
-    stride_w_g,
-    stride_gx_s,
-    tune_m,
-    tune_n,
-    tune_k,
-    INTERPRETER_FIXUPS: tl.constexpr,
-    INPUT_PRECISION: tl.constexpr,
-    BLOCK_M: tl.constexpr,
-    BLOCK_N: tl.constexpr,
-    BLOCK_K: tl.constexpr,
-):
-    expert, row_start, row_end, col_tile = _locate_row_tile(expert_offsets_ptr, num_experts, hidden, BLOCK_M, BLOCK_N)
-    if expert < 0:
-        return
-    rows = row_start + tl.arange(0, BLOCK_M)
-    row_mask = rows < row_end
-    slots = tl.load(slot_of_row_ptr + rows, mask=row_mask, other=0)
-    cols = col_tile * BLOCK_N + tl.arange(0, BLOCK_N)
-    col_mask = cols < hidden
-    w_expert_ptr = w_ptr + expert.to(tl.int64) * stride_w_e
-    rows64 = rows.to(tl.int64)
-
-    acc = tl.zeros((BLOCK_M, BLOCK_N), dtype=tl.float32)
-    for k0 in range(0, gate_up_rows, BLOCK_K):
-        ks = k0 + tl.arange(0, BLOCK_K)
-        k_mask = ks < gate_up_rows
-        a = tl.load(
-            grad_gate_up_ptr + rows64[:, None] * stride_ggu_r + ks[None, :],
-            mask=row_mask[:, None] & k_mask[None, :],
-            other=0.0,
-        )
-        b = tl.load(
-            w_expert_ptr + ks[:, None] * stride_w_g + cols[None, :], mask=k_mask[:, None] & col_mask[None, :], other=0.0
-        )
-        acc = _mma(a, b, acc, INTERPRETER_FIXUPS, INPUT_PRECISION)
-
-    out_ptrs = grad_x_ptr + slots.to(tl.int64)[:, None] * stride_gx_s + cols[None, :]
-    tl.store(
-        out_ptrs,
-        _cast(acc, grad_x_ptr.dtype.element_ty, INTERPRETER_FIXUPS),
-        mask=row_mask[:, None] & col_mask[None, :],
-    )
-
-
 @triton.jit
 def _weight_tile(out_rows, out_cols, BLOCK_M: tl.constexpr, BLOCK_N: tl.constexpr):
     """(expert, output-row offsets, output-col offsets) of this weight-gradient program."""
@@ -467,86 +422,38 @@ def _weight_tile(out_rows, out_cols, BLOCK_M: tl.constexpr, BLOCK_N: tl.constexp
 
 @_autotune()
 @triton.jit
-def _gate_up_weight_grad_kernel(
-    grad_gate_up_ptr,  # (R, G)
-    x_ptr,  # (T, D)
+def _grouped_weight_grad_kernel(
+    a_ptr,  # gate_up: grad_gate_up_RG (R, G); down: grad_out_SD (S, D)
+    b_ptr,  # gate_up: x_TD (T, D); down: gate_up_RG (R, G), from which h is recomputed
+    routing_weights_ptr,  # (S,), read for the down projection
     slot_of_row_ptr,
     expert_offsets_ptr,
-    grad_w_ptr,  # (E, G, D) out
+    grad_w_ptr,  # (E, M, N) out: (E, G, D) for gate_up, (E, D, F) for down
     top_k,
-    hidden,
-    gate_up_rows,
-    stride_ggu_r,
-    stride_x_t,
+    m_size,
+    n_size,
+    stride_a,
+    stride_b,
     stride_gw_e,
-    stride_gw_g,
+    stride_gw_m,
     tune_m,
     tune_n,
     tune_k,
+    FOR_DOWN_PROJ: tl.constexpr,
     INTERPRETER_FIXUPS: tl.constexpr,
     INPUT_PRECISION: tl.constexpr,
     BLOCK_M: tl.constexpr,
     BLOCK_N: tl.constexpr,
     BLOCK_K: tl.constexpr,
 ):
-    # grad_w[e] = grad_gate_up[rows of e]^T @ x[tokens of e]; an expert with no rows gets an all-zero gradient.
-    expert, offs_g, offs_d = _weight_tile(gate_up_rows, hidden, BLOCK_M, BLOCK_N)
-    g_mask = offs_g < gate_up_rows
-    d_mask = offs_d < hidden
-    row_start = tl.load(expert_offsets_ptr + expert)
-    row_end = tl.load(expert_offsets_ptr + expert + 1)
+    """grad_w[e] = A[rows of e]^T @ B[rows of e], reducing over the expert's rows; an idle expert gets zeros.
 
-    acc = tl.zeros((BLOCK_M, BLOCK_N), dtype=tl.float32)
-    for r0 in range(row_start, row_end, BLOCK_K):
-        rows = r0 + tl.arange(0, BLOCK_K)
-        row_mask = rows < row_end
-        tokens = (tl.load(slot_of_row_ptr + rows, mask=row_mask, other=0) // top_k).to(tl.int64)
-        a = tl.load(
-            grad_gate_up_ptr + rows.to(tl.int64)[None, :] * stride_ggu_r + offs_g[:, None],
-            mask=g_mask[:, None] & row_mask[None, :],
-            other=0.0,
-        )
-        b = tl.load(
-            x_ptr + tokens[:, None] * stride_x_t + offs_d[None, :], mask=row_mask[:, None] & d_mask[None, :], other=0.0
-        )
-        acc = _mma(a, b, acc, INTERPRETER_FIXUPS, INPUT_PRECISION)
-
-    out_ptrs = (
-        grad_w_ptr + expert.to(tl.int64) * stride_gw_e + offs_g[:, None].to(tl.int64) * stride_gw_g + offs_d[None, :]
-    )
-    tl.store(
-        out_ptrs, _cast(acc, grad_w_ptr.dtype.element_ty, INTERPRETER_FIXUPS), mask=g_mask[:, None] & d_mask[None, :]
-    )
-
-
-@_autotune()
-@triton.jit
-def _down_weight_grad_kernel(
-    grad_out_ptr,  # (S, D)
-    gate_up_ptr,  # (R, G) saved pre-activations; h is recomputed from them
-    routing_weights_ptr,  # (S,)
-    slot_of_row_ptr,
-    expert_offsets_ptr,
-    grad_w_ptr,  # (E, D, F) out
-    hidden,
-    inter,
-    stride_go_s,
-    stride_gu_r,
-    stride_gw_e,
-    stride_gw_d,
-    tune_m,
-    tune_n,
-    tune_k,
-    INTERPRETER_FIXUPS: tl.constexpr,
-    INPUT_PRECISION: tl.constexpr,
-    BLOCK_M: tl.constexpr,
-    BLOCK_N: tl.constexpr,
-    BLOCK_K: tl.constexpr,
-):
-    # grad_w[e] = (routing_weight * grad_out)[rows of e]^T @ h[rows of e]
-    expert, offs_d, offs_f = _weight_tile(hidden, inter, BLOCK_M, BLOCK_N)
-    d_mask = offs_d < hidden
-    f_mask = offs_f < inter
+    gate_up: A = grad_gate_up[row], B = x[token of row].
+    down:    A = routing_weight * grad_out[slot of row], B = h[row] = silu(gate) * up of the saved pre-activations.
+    """
+    expert, offs_m, offs_n = _weight_tile(m_size, n_size, BLOCK_M, BLOCK_N)
+    m_mask = offs_m < m_size
+    n_mask = offs_n < n_size
     row_start = tl.load(expert_offsets_ptr + expert)
     row_end = tl.load(expert_offsets_ptr + expert + 1)
 
@@ -555,27 +462,26 @@ def _down_weight_grad_kernel(
         rows = r0 + tl.arange(0, BLOCK_K)
         row_mask = rows < row_end
         slots = tl.load(slot_of_row_ptr + rows, mask=row_mask, other=0)
-        routing_weight = tl.load(routing_weights_ptr + slots, mask=row_mask, other=0.0).to(tl.float32)
-        grad_y = tl.load(
-            grad_out_ptr + slots.to(tl.int64)[None, :] * stride_go_s + offs_d[:, None],
-            mask=d_mask[:, None] & row_mask[None, :],
-            other=0.0,
-        )
-        # Rounded like the eager path's (weight * grad_out), and so the MMA runs on the input dtype.
-        a = _cast(grad_y.to(tl.float32) * routing_weight[None, :], grad_out_ptr.dtype.element_ty, INTERPRETER_FIXUPS)
-        b_mask = row_mask[:, None] & f_mask[None, :]
-        gu_row_ptr = gate_up_ptr + rows.to(tl.int64)[:, None] * stride_gu_r
-        gate = tl.load(gu_row_ptr + offs_f[None, :], mask=b_mask, other=0.0).to(tl.float32)
-        up = tl.load(gu_row_ptr + inter + offs_f[None, :], mask=b_mask, other=0.0).to(tl.float32)
-        b = _cast(gate * tl.sigmoid(gate) * up, gate_up_ptr.dtype.element_ty, INTERPRETER_FIXUPS)
+        a_mask = m_mask[:, None] & row_mask[None, :]
+        b_mask = row_mask[:, None] & n_mask[None, :]
+        if FOR_DOWN_PROJ:
+            routing_weight = tl.load(routing_weights_ptr + slots, mask=row_mask, other=0.0).to(tl.float32)
+            grad_y = tl.load(a_ptr + slots.to(tl.int64)[None, :] * stride_a + offs_m[:, None], mask=a_mask, other=0.0)
+            # Rounded like the eager path's (weight * grad_out), and so the MMA runs on the input dtype.
+            a = _cast(grad_y.to(tl.float32) * routing_weight[None, :], a_ptr.dtype.element_ty, INTERPRETER_FIXUPS)
+            gate_up_row_ptr = b_ptr + rows.to(tl.int64)[:, None] * stride_b
+            gate = tl.load(gate_up_row_ptr + offs_n[None, :], mask=b_mask, other=0.0).to(tl.float32)
+            up = tl.load(gate_up_row_ptr + n_size + offs_n[None, :], mask=b_mask, other=0.0).to(tl.float32)
+            b = _cast(gate * tl.sigmoid(gate) * up, b_ptr.dtype.element_ty, INTERPRETER_FIXUPS)
+        else:
+            a = tl.load(a_ptr + rows.to(tl.int64)[None, :] * stride_a + offs_m[:, None], mask=a_mask, other=0.0)
+            tokens = (slots // top_k).to(tl.int64)
+            b = tl.load(b_ptr + tokens[:, None] * stride_b + offs_n[None, :], mask=b_mask, other=0.0)
         acc = _mma(a, b, acc, INTERPRETER_FIXUPS, INPUT_PRECISION)
 
-    out_ptrs = (
-        grad_w_ptr + expert.to(tl.int64) * stride_gw_e + offs_d[:, None].to(tl.int64) * stride_gw_d + offs_f[None, :]
-    )
-    tl.store(
-        out_ptrs, _cast(acc, grad_w_ptr.dtype.element_ty, INTERPRETER_FIXUPS), mask=d_mask[:, None] & f_mask[None, :]
-    )
+    out_ptrs = grad_w_ptr + expert.to(tl.int64) * stride_gw_e + offs_m.to(tl.int64)[:, None] * stride_gw_m
+    out = _cast(acc, grad_w_ptr.dtype.element_ty, INTERPRETER_FIXUPS)
+    tl.store(out_ptrs + offs_n[None, :], out, mask=m_mask[:, None] & n_mask[None, :])
 
 
 # ----------------------------------------------------------------------------------------------------------------------
@@ -627,6 +533,29 @@ def gate_up_swiglu(
     return h_RF, gate_up_RG
 
 
+def _gemm_scatter(
+    a_RK: torch.Tensor,
+    w: torch.Tensor,
+    slot_of_row_R: torch.Tensor,
+    expert_offsets: torch.Tensor,
+    w_k_contiguous: bool,
+    routing_weights_S: torch.Tensor | None = None,
+) -> torch.Tensor:
+    """out_SN[slot of row] = (routing_weight *) a[row] @ w[expert]; w[e] is (N, K) if w_k_contiguous else (K, N)."""
+    num_rows, k_size = a_RK.shape
+    num_experts, n_size = w.shape[0], w.shape[1] if w_k_contiguous else w.shape[2]
+    out_SN = a_RK.new_zeros(num_rows, n_size)  # rows of skipped slots are never written
+    scale = routing_weights_S is not None
+    _grouped_gemm_scatter_kernel[_row_grid(num_rows, num_experts, n_size)](
+        a_RK, w, routing_weights_S if scale else a_RK, slot_of_row_R, expert_offsets, out_SN,
+        num_experts, n_size, k_size,
+        a_RK.stride(0), w.stride(0), w.stride(1), out_SN.stride(0),
+        _rows_bucket(num_rows, num_experts), n_size, k_size,
+        W_K_CONTIGUOUS=w_k_contiguous, SCALE_BY_ROUTING_WEIGHT=scale, **_dot_flags(a_RK.dtype),
+    )  # fmt: skip
+    return out_SN
+
+
 def down_scatter(
     h_RF: torch.Tensor,
     down_EDF: torch.Tensor,
@@ -635,17 +564,8 @@ def down_scatter(
     expert_offsets: torch.Tensor,
 ) -> torch.Tensor:
     """out_SD[slot] = routing_weight[slot] * h[row] @ down[expert]^T; rows of skipped slots stay zero."""
-    num_experts, hidden, inter = down_EDF.shape
-    num_rows = slot_of_row_R.numel()
-    out_SD = h_RF.new_zeros(num_rows, hidden)
-    _down_scatter_kernel[_row_grid(num_rows, num_experts, hidden)](
-        h_RF, down_EDF, routing_weights_S, slot_of_row_R, expert_offsets, out_SD,
-        num_experts, hidden, inter,
-        h_RF.stride(0), down_EDF.stride(0), down_EDF.stride(1), out_SD.stride(0),
-        _rows_bucket(num_rows, num_experts), hidden, inter,
-        **_dot_flags(h_RF.dtype),
-    )  # fmt: skip
-    return out_SD
+    return _gemm_scatter(h_RF, down_EDF, slot_of_row_R, expert_offsets, w_k_contiguous=True,
+                         routing_weights_S=routing_weights_S)  # fmt: skip
 
 
 def _min_block_n(kernel) -> int:
@@ -686,17 +606,7 @@ def gate_up_backward_input(
     expert_offsets: torch.Tensor,
 ) -> torch.Tensor:
     """grad_x_SD[slot] = grad_gate_up[row] @ gate_up[expert]; rows of skipped slots stay zero."""
-    num_experts, gate_up_rows, hidden = gate_up_EGD.shape
-    num_rows = slot_of_row_R.numel()
-    grad_x_SD = grad_gate_up_RG.new_zeros(num_rows, hidden)
-    _gate_up_backward_input_kernel[_row_grid(num_rows, num_experts, hidden)](
-        grad_gate_up_RG, gate_up_EGD, slot_of_row_R, expert_offsets, grad_x_SD,
-        num_experts, hidden, gate_up_rows,
-        grad_gate_up_RG.stride(0), gate_up_EGD.stride(0), gate_up_EGD.stride(1), grad_x_SD.stride(0),
-        _rows_bucket(num_rows, num_experts), hidden, gate_up_rows,
-        **_dot_flags(grad_gate_up_RG.dtype),
-    )  # fmt: skip
-    return grad_x_SD
+    return _gemm_scatter(grad_gate_up_RG, gate_up_EGD, slot_of_row_R, expert_offsets, w_k_contiguous=False)
 
 
 def gate_up_weight_grad(
@@ -711,12 +621,12 @@ def gate_up_weight_grad(
     num_rows, gate_up_rows = grad_gate_up_RG.shape
     hidden = x_TD.shape[1]
     grad_w_EGD = x_TD.new_empty(num_experts, gate_up_rows, hidden)
-    _gate_up_weight_grad_kernel[_weight_grid(num_experts, gate_up_rows, hidden)](
-        grad_gate_up_RG, x_TD, slot_of_row_R, expert_offsets, grad_w_EGD,
-        top_k, hidden, gate_up_rows,
+    _grouped_weight_grad_kernel[_weight_grid(num_experts, gate_up_rows, hidden)](
+        grad_gate_up_RG, x_TD, grad_gate_up_RG, slot_of_row_R, expert_offsets, grad_w_EGD,
+        top_k, gate_up_rows, hidden,
         grad_gate_up_RG.stride(0), x_TD.stride(0), grad_w_EGD.stride(0), grad_w_EGD.stride(1),
         gate_up_rows, hidden, _rows_bucket(num_rows, num_experts),
-        **_dot_flags(x_TD.dtype),
+        FOR_DOWN_PROJ=False, **_dot_flags(x_TD.dtype),
     )  # fmt: skip
     return grad_w_EGD
 
@@ -734,12 +644,12 @@ def down_weight_grad(
     hidden = grad_out_SD.shape[1]
     inter = gate_up_rows // 2
     grad_w_EDF = grad_out_SD.new_empty(num_experts, hidden, inter)
-    _down_weight_grad_kernel[_weight_grid(num_experts, hidden, inter)](
+    _grouped_weight_grad_kernel[_weight_grid(num_experts, hidden, inter)](
         grad_out_SD, gate_up_RG, routing_weights_S, slot_of_row_R, expert_offsets, grad_w_EDF,
-        hidden, inter,
+        1, hidden, inter,
         grad_out_SD.stride(0), gate_up_RG.stride(0), grad_w_EDF.stride(0), grad_w_EDF.stride(1),
         hidden, inter, _rows_bucket(num_rows, num_experts),
-        **_dot_flags(grad_out_SD.dtype),
+        FOR_DOWN_PROJ=True, **_dot_flags(grad_out_SD.dtype),
     )  # fmt: skip
     return grad_w_EDF
 
@@ -748,13 +658,18 @@ def down_weight_grad(
 # Ahead-of-time compilation check (no GPU needed)
 # ----------------------------------------------------------------------------------------------------------------------
 
+# name -> (kernel, holds two accumulators, the constexpr flags of that use)
 _KERNELS = {
-    "gate_up_swiglu": (_gate_up_swiglu_kernel, True),
-    "down_scatter": (_down_scatter_kernel, False),
-    "down_backward": (_down_backward_kernel, False),
-    "gate_up_backward_input": (_gate_up_backward_input_kernel, False),
-    "gate_up_weight_grad": (_gate_up_weight_grad_kernel, False),
-    "down_weight_grad": (_down_weight_grad_kernel, False),
+    "gate_up_swiglu": (_gate_up_swiglu_kernel, True, {"STORE_GATE_UP": True}),
+    "down_scatter": (_grouped_gemm_scatter_kernel, False, {"W_K_CONTIGUOUS": True, "SCALE_BY_ROUTING_WEIGHT": True}),
+    "down_backward": (_down_backward_kernel, False, {}),
+    "gate_up_backward_input": (
+        _grouped_gemm_scatter_kernel,
+        False,
+        {"W_K_CONTIGUOUS": False, "SCALE_BY_ROUTING_WEIGHT": False},
+    ),
+    "gate_up_weight_grad": (_grouped_weight_grad_kernel, False, {"FOR_DOWN_PROJ": False}),
+    "down_weight_grad": (_grouped_weight_grad_kernel, False, {"FOR_DOWN_PROJ": True}),
 }
 
 # (Triton target, usable shared memory per block in bytes): H100/H200 opt-in maximum, MI300X LDS.
@@ -802,12 +717,12 @@ def compile_for_target(backend: str, dtype: str = "bf16", all_configs: bool = Tr
         raise ValueError(f"backend must be one of {sorted(_AOT_TARGETS)}, got {backend!r}")
     target_args, shared_limit = _AOT_TARGETS[backend]
     records = []
-    for name, (kernel, dual_accumulator) in _KERNELS.items():
+    for name, (kernel, dual_accumulator, flags) in _KERNELS.items():
         jit_fn = kernel.fn
         signature, aligned = _aot_signature(jit_fn, dtype)
         configs = autotune_configs(dual_accumulator, backend)
         for config in configs if all_configs else configs[:1]:
-            constexprs = {"INTERPRETER_FIXUPS": False, "INPUT_PRECISION": "ieee", "STORE_GATE_UP": True}
+            constexprs = {"INTERPRETER_FIXUPS": False, "INPUT_PRECISION": "ieee", **flags}
             constexprs.update({key: value for key, value in config.kwargs.items() if key.startswith("BLOCK_")})
             options = {key: value for key, value in config.kwargs.items() if not key.startswith("BLOCK_")}
             options.update(num_warps=config.num_warps, num_stages=config.num_stages)
