@@ -229,13 +229,16 @@ def test_tiny_zaya_model_matches_eager_logits_and_gradients():
         torch.testing.assert_close(triton_grads[key], eager_grads[key], atol=1e-5, rtol=1e-4, msg=key)
 
 
-def test_registration_is_idempotent_and_selectable_from_config():
+def test_registration_is_idempotent_and_selectable_from_config_and_from_pretrained(tmp_path):
     assert moe.register_triton_experts() == moe.register_triton_experts() == moe.TRITON_EXPERTS_NAME
     assert ALL_EXPERTS_FUNCTIONS.get_interface("rlve_triton", None) is moe.triton_experts_forward
     sizes = {"vocab_size": 32, "hidden_size": 32, "num_hidden_layers": 1, "num_attention_heads": 2, "head_dim": 16}
     sizes.update(num_key_value_heads=1, num_experts=2, moe_intermediate_size=16, router_hidden_size=8)
     model = ZayaForCausalLM(ZayaConfig(**sizes, experts_implementation="rlve_triton"))
     assert model.model.layers[0].mlp.experts.config._experts_implementation == "rlve_triton"
+    model.save_pretrained(tmp_path)
+    loaded = ZayaForCausalLM.from_pretrained(tmp_path, experts_implementation="rlve_triton")
+    assert loaded.model.layers[0].mlp.experts.config._experts_implementation == "rlve_triton"
 
 
 def test_refuses_expert_layouts_it_does_not_implement():
