@@ -1,0 +1,1 @@
+"""Triton kernels for the ZAYA1 policy, with eager PyTorch fallbacks."""
