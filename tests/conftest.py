@@ -2,7 +2,16 @@
 
 import os
 
-from hypothesis import settings
+# Kernel tests run Triton's interpreter on the CPU; it must be chosen before triton is first imported.
+try:
+    import torch
+
+    if not torch.cuda.is_available():
+        os.environ.setdefault("TRITON_INTERPRET", "1")
+except ImportError:
+    pass
+
+from hypothesis import settings  # noqa: E402
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
