@@ -23,6 +23,10 @@ CATALOGUE: dict[str, str] = {
     "Sudoku": "puzzle.sudoku",
     "TopologicalSort": "graph.topological_sort",
     "WeightedLIS": "algorithmic.weighted_lis",
+    "BAJBytecomputer": "algorithmic.baj_bytecomputer",
+    "BannedPointSupersetPathCounting": "counting.banned_point_superset_path_counting",
+    "BanyanHeart": "graph.banyan_heart",
+    "Canon": "counting.canon",
 }
 
 VERSIONS: dict[str, int] = {}
