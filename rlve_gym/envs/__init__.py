@@ -27,6 +27,10 @@ CATALOGUE: dict[str, str] = {
     "BannedPointSupersetPathCounting": "counting.banned_point_superset_path_counting",
     "BanyanHeart": "graph.banyan_heart",
     "Canon": "counting.canon",
+    "CirculatingDecimalCounting": "counting.circulating_decimal_counting",
+    "Clique_IndependentSet_Partitioning_Counting": "counting.clique_independent_set_partitioning_counting",
+    "CowDanceShow": "algorithmic.cow_dance_show",
+    "DynDynamite": "optimization.dyn_dynamite",
 }
 
 VERSIONS: dict[str, int] = {}
