@@ -31,6 +31,10 @@ CATALOGUE: dict[str, str] = {
     "Clique_IndependentSet_Partitioning_Counting": "counting.clique_independent_set_partitioning_counting",
     "CowDanceShow": "algorithmic.cow_dance_show",
     "DynDynamite": "optimization.dyn_dynamite",
+    "Expression_AddingParenthese_Counting": "counting.expression_adding_parenthese_counting",
+    "FactorialTrailingZeroCount": "math.factorial_trailing_zero_count",
+    "FixedModK_Selection_Counting": "counting.fixed_mod_k_selection_counting",
+    "GridTriangleCounting": "counting.grid_triangle_counting",
 }
 
 VERSIONS: dict[str, int] = {}
