@@ -35,6 +35,10 @@ CATALOGUE: dict[str, str] = {
     "FactorialTrailingZeroCount": "math.factorial_trailing_zero_count",
     "FixedModK_Selection_Counting": "counting.fixed_mod_k_selection_counting",
     "GridTriangleCounting": "counting.grid_triangle_counting",
+    "HalvingChainCounting": "counting.halving_chain_counting",
+    "IntegerFactorizationCounting": "counting.integer_factorization_counting",
+    "LandformGenerationCounting": "counting.landform_generation_counting",
+    "PalindromePartitionCounting": "counting.palindrome_partition_counting",
 }
 
 VERSIONS: dict[str, int] = {}
