@@ -39,6 +39,11 @@ CATALOGUE: dict[str, str] = {
     "IntegerFactorizationCounting": "counting.integer_factorization_counting",
     "LandformGenerationCounting": "counting.landform_generation_counting",
     "PalindromePartitionCounting": "counting.palindrome_partition_counting",
+    "PythagoreanGraph_IndependentSetCounting": "counting.pythagorean_graph_independent_set_counting",
+    "SubmatrixSumDivisibleCounting": "counting.submatrix_sum_divisible_counting",
+    "SumProductDivisorNum": "math.sum_product_divisor_num",
+    "SumXorDivisorNum": "math.sum_xor_divisor_num",
+    "Sum_DivisorNum": "math.sum_divisor_num",
 }
 
 VERSIONS: dict[str, int] = {}

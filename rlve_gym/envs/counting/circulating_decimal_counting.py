@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from math import gcd
 from typing import Any
 
 from rlve_gym.core import rewards
@@ -11,15 +10,9 @@ from rlve_gym.core.parsing import parse_int
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.ladders import grown
+from rlve_gym.envs.common.multiplicative import MobiusPrefixSums, default_sieve_limit
 
 _BETA = 10.0
-
-
-def _grown_by_half(start: int, difficulty: int) -> int:
-    value = start
-    for _ in range(difficulty):
-        value = int(value * 1.5)
-    return value
 
 
 def count_pure_repeating(n: int, m: int, base: int, sieve_limit: int | None = None) -> int:
@@ -27,59 +20,15 @@ def count_pure_repeating(n: int, m: int, base: int, sieve_limit: int | None = No
 
     x/y in lowest terms is purely periodic in `base` exactly when y is coprime to `base`. Möbius inversion over
     d = a common divisor (coprime to `base`, like y) gives Σ_d μ(d)·χ(d)·⌊n/d⌋·C(⌊m/d⌋), where χ marks numbers
-    coprime to `base` and C(t) counts them up to t. Prefix sums of μ·χ come from a sieve up to `sieve_limit` and
-    beyond it from Dirichlet's hyperbola identity Σ_{i ≤ x} χ(i)·S(⌊x/i⌋) = 1 (χ is completely multiplicative).
+    coprime to `base` and C(t) counts them up to t; it is summed over blocks of constant (⌊n/d⌋, ⌊m/d⌋).
     """
-    residues = [0] * (base + 1)
-    for r in range(1, base + 1):
-        residues[r] = residues[r - 1] + (gcd(r, base) == 1)
-
-    def coprime_count(t: int) -> int:
-        return t // base * residues[base] + residues[t % base]
-
     upto = min(n, m)
-    if sieve_limit is None:
-        sieve_limit = min(upto, max(1000, int(max(n, m) ** (2 / 3)) + 1))
-    sieve_limit = max(1, sieve_limit)
-    mobius = [1] * (sieve_limit + 1)
-    composite = bytearray(sieve_limit + 1)
-    primes: list[int] = []
-    for i in range(2, sieve_limit + 1):
-        if not composite[i]:
-            primes.append(i)
-            mobius[i] = -1
-        for p in primes:
-            if i * p > sieve_limit:
-                break
-            composite[i * p] = 1
-            if i % p == 0:
-                mobius[i * p] = 0
-                break
-            mobius[i * p] = -mobius[i]
-    prefix = [0] * (sieve_limit + 1)
-    for i in range(1, sieve_limit + 1):
-        prefix[i] = prefix[i - 1] + (mobius[i] if gcd(i, base) == 1 else 0)
-
-    memo: dict[int, int] = {}
-
-    def mobius_chi_sum(x: int) -> int:
-        if x <= sieve_limit:
-            return prefix[x]
-        if x in memo:
-            return memo[x]
-        total, low = 1, 2
-        while low <= x:
-            quotient = x // low
-            high = x // quotient
-            total -= (coprime_count(high) - coprime_count(low - 1)) * mobius_chi_sum(quotient)
-            low = high + 1
-        memo[x] = total
-        return total
-
+    mobius_sums = MobiusPrefixSums(default_sieve_limit(upto) if sieve_limit is None else sieve_limit, base)
     answer, low = 0, 1
     while low <= upto:
         high = min(n // (n // low), m // (m // low))
-        answer += (mobius_chi_sum(high) - mobius_chi_sum(low - 1)) * (n // low) * coprime_count(m // low)
+        block = mobius_sums(high) - mobius_sums(low - 1)
+        answer += block * (n // low) * mobius_sums.coprime_count(m // low)
         low = high + 1
     return answer
 
@@ -97,7 +46,7 @@ class CirculatingDecimalCounting(Task):
     family = "counting"
 
     def ladder(self, difficulty: int) -> dict[str, int]:
-        bound = _grown_by_half(5, difficulty)
+        bound = grown(5, difficulty, factor=1.5, add=0)
         return {"max_N": bound, "max_M": bound, "max_K": grown(3, difficulty)}
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:

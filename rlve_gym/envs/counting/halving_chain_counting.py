@@ -9,15 +9,9 @@ from rlve_gym.core import rewards
 from rlve_gym.core.parsing import parse_int
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
+from rlve_gym.envs.common.ladders import grown
 
 _BETA = 10.0
-
-
-def _grown_by_half(start: int, difficulty: int) -> int:
-    value = start
-    for _ in range(difficulty):
-        value = int(value * 1.5)
-    return value
 
 
 class HalvingChainCounting(Task):
@@ -32,7 +26,7 @@ class HalvingChainCounting(Task):
     family = "counting"
 
     def ladder(self, difficulty: int) -> dict[str, int]:
-        return {"max_N": _grown_by_half(16, difficulty)}
+        return {"max_N": grown(16, difficulty, factor=1.5, add=0)}
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         parameters = {"N": rng.randint(1, self.ladder(difficulty)["max_N"])}

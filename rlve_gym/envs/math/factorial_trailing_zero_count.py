@@ -8,13 +8,7 @@ from typing import Any
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.count_answers import score_exact
-
-
-def _grown_by_half(start: int, difficulty: int) -> int:
-    value = start
-    for _ in range(difficulty):
-        value = int(value * 1.5)
-    return value
+from rlve_gym.envs.common.ladders import grown
 
 
 def prime_factorization(value: int) -> list[tuple[int, int]]:
@@ -45,7 +39,7 @@ class FactorialTrailingZeroCount(Task):
     family = "math"
 
     def ladder(self, difficulty: int) -> dict[str, int]:
-        return {"max_N_K": _grown_by_half(10, difficulty)}
+        return {"max_N_K": grown(10, difficulty, factor=1.5, add=0)}
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         limit = self.ladder(difficulty)["max_N_K"]
