@@ -44,6 +44,10 @@ CATALOGUE: dict[str, str] = {
     "SumProductDivisorNum": "math.sum_product_divisor_num",
     "SumXorDivisorNum": "math.sum_xor_divisor_num",
     "Sum_DivisorNum": "math.sum_divisor_num",
+    "NextPalindromic": "algorithmic.next_palindromic",
+    "SmallestBinaryMultiple": "math.smallest_binary_multiple",
+    "Matrix_BinaryExponentiation": "math.matrix_binary_exponentiation",
+    "PolynomialInterpolation": "math.polynomial_interpolation",
 }
 
 VERSIONS: dict[str, int] = {}
