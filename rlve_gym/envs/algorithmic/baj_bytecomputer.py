@@ -61,11 +61,10 @@ class BAJBytecomputer(Task):
         {-1, 0, 1}, and element i may only absorb its left neighbour's final value k ∈ {0, 1, 2} times.
         """
         values = parameters["X"]
-        impossible = None
-        cost: dict[int, int | None] = {-1: impossible, 0: impossible, 1: impossible}
+        cost: dict[int, int | None] = dict.fromkeys((-1, 0, 1))  # None: this final value is unreachable
         cost[values[0]] = 0
         for value in values[1:]:
-            nxt: dict[int, int | None] = {-1: impossible, 0: impossible, 1: impossible}
+            nxt: dict[int, int | None] = dict.fromkeys((-1, 0, 1))
             for previous, spent in cost.items():
                 if spent is None:
                     continue
