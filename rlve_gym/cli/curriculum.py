@@ -13,6 +13,7 @@ from rlve_gym.core.registry import task_families
 from rlve_gym.curriculum.config import CurriculumConfig
 from rlve_gym.curriculum.curriculum import Curriculum
 from rlve_gym.curriculum.shipped import curriculum_path, load_config, shipped_curricula
+from rlve_gym.curriculum.simulate import LEARNERS
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -41,9 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     simulate.add_argument("--steps", type=positive_int, default=200, help="optimizer steps to simulate")
     simulate.add_argument("--batch-size", type=positive_int, default=64, help="problems (groups) per step")
     simulate.add_argument("--group-size", type=positive_int, default=16, help="rollouts per problem")
-    simulate.add_argument(
-        "--learner", choices=("frontier", "slow", "capped"), default="frontier", help="synthetic learner preset"
-    )
+    simulate.add_argument("--learner", choices=tuple(LEARNERS), default="frontier", help="synthetic learner preset")
     simulate.add_argument("--seed", type=integer, default=0, help="learner seed")
     simulate.add_argument("--out", type=Path, help="output folder (default: runs/curriculum-simulation/<name>)")
     simulate.set_defaults(run=run_simulate)
@@ -124,7 +123,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_simulate(args: argparse.Namespace) -> int:
     """Run the comparison and write JSON, markdown and PNG."""
-    from rlve_gym.curriculum.simulate import LEARNERS, compare, markdown_table, write_report
+    from rlve_gym.curriculum.simulate import compare, markdown_table, write_report
 
     config = load_config(args.file)
     name = config.name or "curriculum"

@@ -90,7 +90,7 @@ class Scheduler(abc.ABC):
 
     # ------------------------------------------------------------------------------------- state
     def state_dict(self) -> dict[str, Any]:
-        """Plain-JSON state: per task, the values listed in `_task_fields`."""
+        """Plain-JSON state: the kind, each task's integers (`_task_state`) and any scheduler-wide extras."""
         return {"kind": self.kind, "tasks": {name: self._task_state(name) for name in self.names}, **self._extra()}
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
