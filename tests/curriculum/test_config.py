@@ -3,6 +3,8 @@ resolve against the registry, and docs/curriculum.md is current."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -204,3 +206,10 @@ def test_schema_doc_is_current() -> None:
     assert document == schema_markdown(), (
         "docs/curriculum.md is stale: run `rlve-gym curriculum schema > docs/curriculum.md`"
     )
+
+
+def test_the_curriculum_package_never_imports_torch() -> None:
+    modules = "rlve_gym.curriculum, rlve_gym.curriculum.simulate, rlve_gym.cli.curriculum"
+    code = f"import sys, {modules}; print('torch' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert result.stdout.strip() == "False"
