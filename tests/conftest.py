@@ -11,7 +11,7 @@ try:
 except ImportError:
     pass
 
-from hypothesis import settings  # noqa: E402
+from hypothesis import settings
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
