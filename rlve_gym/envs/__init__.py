@@ -7,6 +7,8 @@ imported only when a task is first used. Keep one entry per line (the file merge
 CATALOGUE: dict[str, str] = {
     "BezoutIdentity": "math.bezout_identity",
     "CRT": "math.crt",
+    "ConvexHull": "algorithmic.convex_hull",
+    "CountdownClose": "puzzle.countdown_close",
     "CountdownEqual": "puzzle.countdown",
     "Division": "math.division",
     "EightDigitPuzzle": "puzzle.eight_digit_puzzle",
