@@ -16,7 +16,7 @@ from rlve_gym.envs.puzzle.countdown_close import CountdownClose, closest_reachab
 TASK = CountdownClose()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def brute_values(values: tuple[Fraction, ...]) -> frozenset[Fraction]:
     """Every value reachable by repeatedly replacing two numbers with their sum, product, difference or quotient."""
     if len(values) == 1:
