@@ -10,15 +10,10 @@ from rlve_gym.core.errors import AnswerFormatError
 from rlve_gym.core.parsing import parse_int_rows
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
+from rlve_gym.envs.common.grids import is_latin_square, shuffled_cyclic_latin_square
 from rlve_gym.envs.common.ladders import stepped
 
 _SPARSITIES = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-
-
-def is_latin_square(grid: list[list[int]], n: int) -> bool:
-    """True iff every row and every column of the n×n `grid` holds 0..n-1 once each."""
-    full = set(range(n))
-    return all(set(row) == full for row in grid) and all({row[j] for row in grid} == full for j in range(n))
 
 
 class FutoshikiPuzzle(Task):
@@ -40,8 +35,7 @@ class FutoshikiPuzzle(Task):
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         n = self.ladder(difficulty)["N"]
-        row_shift, column_shift = rng.sample(range(n), n), rng.sample(range(n), n)
-        solution = [[(row_shift[i] + column_shift[j]) % n for j in range(n)] for i in range(n)]
+        solution = shuffled_cyclic_latin_square(rng, n)
         wanted = rng.randint(1, 2 * n)
         pairs: list[tuple[int, int]] = []
         seen: set[tuple[int, int]] = set()
