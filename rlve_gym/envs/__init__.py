@@ -40,8 +40,12 @@ CATALOGUE: dict[str, str] = {
     "SkyscraperPuzzle": "puzzle.skyscraper_puzzle",
     "Sorting": "algorithmic.sorting",
     "SpiralMatrix": "algorithmic.spiral_matrix",
+    "StoneIntervalsGame": "algorithmic.stone_intervals_game",
+    "SubgraphIsomorphism": "graph.subgraph_isomorphism",
+    "SubsetSumSequence": "math.subset_sum_sequence",
     "Sudoku": "puzzle.sudoku",
     "TopologicalSort": "graph.topological_sort",
+    "TopologicalSort_MinimalLexicographicalOrder": "graph.topological_sort_minimal_lexicographical_order",
     "WeightedLIS": "algorithmic.weighted_lis",
 }
 
