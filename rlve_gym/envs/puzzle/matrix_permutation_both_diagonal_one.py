@@ -45,7 +45,8 @@ class MatrixPermutation_BothDiagonalOne(Task):
         n = len(parameters["A"])
         matrix = "\n".join(parameters["A"])
         return (
-            f"Here is an {n} × {n} matrix A of zeros and ones (rows and columns numbered from 0):\n{matrix}\n"
+            f"Here is a matrix A of size {n} × {n}, made of zeros and ones (rows and columns numbered from 0):\n"
+            f"{matrix}\n"
             f"Find a permutation a[0], ..., a[{n - 1}] of the row numbers and a permutation b[0], ..., b[{n - 1}] of "
             "the column numbers such that the rearranged matrix, whose entry in row i and column j is A[a[i]][b[j]], "
             f"has a 1 in every cell of both diagonals: every cell with i = j and every cell with i + j = {n - 1}.\n"
