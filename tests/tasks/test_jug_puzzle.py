@@ -55,6 +55,6 @@ def test_hand_example_and_invalid_answers() -> None:
     assert TASK.score(parameters, solution + "\nEmpty 1").reward == 0.0  # judged after the last action
     assert TASK.score(parameters, "Fill 2").reward == -0.5
     assert TASK.score(parameters, "Fill 0\nPour 0 0").reward == -0.5
-    for malformed in ("Fill", "Pour 1", "Fill 1 2", "Shake 1", "Fill x"):
+    for malformed in ("Fill", "Pour 1", "Fill 1 2", "Shake 1", "Fill x", "Fill 0\n" * 10_001):
         with pytest.raises(AnswerFormatError):
             TASK.score(parameters, malformed)

@@ -7,7 +7,7 @@ from typing import Any
 
 from rlve_gym.core import rewards
 from rlve_gym.core.errors import AnswerFormatError
-from rlve_gym.core.parsing import MAX_ITEMS, parse_int
+from rlve_gym.core.parsing import parse_int
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.ladders import stepped
@@ -16,6 +16,8 @@ _STEPS = (3, 4, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30, 35, 40, 45, 50)
 _CAPACITY_MULTIPLE = 10
 _KIND_WEIGHTS = {"Fill": 0.1, "Empty": 0.1, "Pour": 0.8}
 _ARITY = {"fill": 1, "empty": 1, "pour": 2}
+_MAX_ACTIONS = 10_000
+"""Longest answer accepted; planted walks have at most 50 actions."""
 
 Action = tuple[str, int, int]
 """(kind, jug, other jug or -1)."""
@@ -36,11 +38,12 @@ def apply_action(volumes: list[int], capacities: list[int], action: Action) -> N
 
 def parse_actions(text: str) -> list[Action]:
     """One action per non-empty line: ``Fill i``, ``Empty i`` or ``Pour i j`` (the word in any case)."""
-    lines = [line.split() for line in text.strip().split("\n") if line.strip()]
-    if len(lines) > MAX_ITEMS:
-        raise AnswerFormatError(f"more than {MAX_ITEMS} actions")
+    lines = [line for line in text.strip().split("\n") if line and not line.isspace()]
+    if len(lines) > _MAX_ACTIONS:
+        raise AnswerFormatError(f"more than {_MAX_ACTIONS} actions")
     actions = []
-    for words in lines:
+    for line in lines:
+        words = line.split()
         kind = words[0].lower()
         if kind not in _ARITY or len(words) != _ARITY[kind] + 1:
             raise AnswerFormatError("each line must be 'Fill i', 'Empty i' or 'Pour i j'")
@@ -61,7 +64,7 @@ class JugPuzzle(Task):
     20, ..., 50}.
     Reward: -1 unparsable; -0.5 for an action naming a jug out of range (or pouring a jug into itself); 1 if after
     the last action some jug holds exactly the target, else 0.
-    Answer: one action per line: "Fill i", "Empty i" or "Pour i j" (pour jug i into jug j).
+    Answer: one action per line: "Fill i", "Empty i" or "Pour i j" (pour jug i into jug j); at most 10000 actions.
     """
 
     family = "puzzle"
