@@ -6,11 +6,9 @@ import random
 from typing import Any
 
 from rlve_gym.core import rewards
-from rlve_gym.core.errors import AnswerFormatError
-from rlve_gym.core.parsing import parse_int_rows
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
-from rlve_gym.envs.common.grids import is_latin_square, shuffled_cyclic_latin_square
+from rlve_gym.envs.common.grids import is_latin_square, parse_square, shuffled_cyclic_latin_square
 from rlve_gym.envs.common.ladders import stepped
 
 _SPARSITIES = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -70,9 +68,7 @@ class FutoshikiPuzzle(Task):
 
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:
         n = parameters["N"]
-        grid = parse_int_rows(answer)
-        if len(grid) != n or any(len(row) != n for row in grid):
-            raise AnswerFormatError(f"expected {n} rows of {n} integers")
+        grid = parse_square(answer, n)
         if not is_latin_square(grid, n):
             return rewards.invalid("not a Latin square")
         for given_row, row in zip(parameters["grid"], grid):
