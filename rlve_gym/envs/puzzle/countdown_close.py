@@ -12,7 +12,7 @@ from rlve_gym.core import rewards
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.ladders import stepped
-from rlve_gym.envs.puzzle.countdown import evaluate_countdown
+from rlve_gym.envs.puzzle.countdown import checked_countdown_value
 
 _MAX_OPERANDS = (8, 16, 24, 32, 40, 48)
 _EXHAUSTIVE_MAX_NUMBERS = 5
@@ -232,11 +232,9 @@ class CountdownClose(Task):
         )
 
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:
-        value, used = evaluate_countdown(answer)
-        if sorted(used) != sorted(parameters["numbers"]):
-            return rewards.invalid("the expression must use each given number exactly once")
-        if value is None:
-            return rewards.invalid("division by zero")
+        value = checked_countdown_value(answer, parameters["numbers"])
+        if isinstance(value, Verdict):
+            return value
         target = parameters["target"]
         best_gap = abs(Fraction(parameters["closest"]) - target)
         return rewards.optimality(1 + abs(value - target), 1 + best_gap, 1.0, minimize=True)
