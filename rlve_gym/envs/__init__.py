@@ -48,6 +48,13 @@ CATALOGUE: dict[str, str] = {
     "SmallestBinaryMultiple": "math.smallest_binary_multiple",
     "Matrix_BinaryExponentiation": "math.matrix_binary_exponentiation",
     "PolynomialInterpolation": "math.polynomial_interpolation",
+    "SubsetSum": "puzzle.subset_sum",
+    "KPartition": "puzzle.k_partition",
+    "IntegerProgramming": "puzzle.integer_programming",
+    "MaximumWeightMatching": "graph.maximum_weight_matching",
+    "MinimumSteinerTree": "graph.minimum_steiner_tree",
+    "MinimumCost_MaximumFlow": "graph.minimum_cost_maximum_flow",
+    "LongestPath": "graph.longest_path",
 }
 
 VERSIONS: dict[str, int] = {}
