@@ -55,6 +55,10 @@ CATALOGUE: dict[str, str] = {
     "MinimumSteinerTree": "graph.minimum_steiner_tree",
     "MinimumCost_MaximumFlow": "graph.minimum_cost_maximum_flow",
     "LongestPath": "graph.longest_path",
+    "Max_NonAdjacent_KElementSum": "optimization.max_non_adjacent_k_element_sum",
+    "MaxMultSplit": "optimization.max_mult_split",
+    "MinimumIntervalCoverage": "optimization.minimum_interval_coverage",
+    "FractionalProgramming": "optimization.fractional_programming",
 }
 
 VERSIONS: dict[str, int] = {}
