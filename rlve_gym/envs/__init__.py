@@ -59,6 +59,8 @@ CATALOGUE: dict[str, str] = {
     "MaxMultSplit": "optimization.max_mult_split",
     "MinimumIntervalCoverage": "optimization.minimum_interval_coverage",
     "FractionalProgramming": "optimization.fractional_programming",
+    "MinimumRatioPath": "graph.minimum_ratio_path",
+    "MinimumDirectedSpanningTree": "graph.minimum_directed_spanning_tree",
 }
 
 VERSIONS: dict[str, int] = {}
