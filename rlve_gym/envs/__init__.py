@@ -61,6 +61,12 @@ CATALOGUE: dict[str, str] = {
     "FractionalProgramming": "optimization.fractional_programming",
     "MinimumRatioPath": "graph.minimum_ratio_path",
     "MinimumDirectedSpanningTree": "graph.minimum_directed_spanning_tree",
+    "Bridge": "graph.bridge",
+    "TreeCenter": "graph.tree_center",
+    "MinimalCyclicShift": "algorithmic.minimal_cyclic_shift",
+    "MonotonicStack": "algorithmic.monotonic_stack",
+    "SlidingWindow": "algorithmic.sliding_window",
+    "BucketSorting": "algorithmic.bucket_sorting",
 }
 
 VERSIONS: dict[str, int] = {}
