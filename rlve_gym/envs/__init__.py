@@ -67,6 +67,13 @@ CATALOGUE: dict[str, str] = {
     "MonotonicStack": "algorithmic.monotonic_stack",
     "SlidingWindow": "algorithmic.sliding_window",
     "BucketSorting": "algorithmic.bucket_sorting",
+    "KthSubsequence": "algorithmic.kth_subsequence",
+    "Kth_SemiBalancedBracketSequence": "algorithmic.kth_semi_balanced_bracket_sequence",
+    "LIS_LDS_Concatenation": "algorithmic.lis_lds_concatenation",
+    "Longest_MatchingSubsequence": "algorithmic.longest_matching_subsequence",
+    "MinXorPair": "algorithmic.min_xor_pair",
+    "GridBFS": "graph.grid_bfs",
+    "GridComponent": "graph.grid_component",
 }
 
 VERSIONS: dict[str, int] = {}
