@@ -10,6 +10,8 @@ import heapq
 import random
 from collections import deque
 
+from rlve_gym.core.errors import AnswerFormatError
+
 
 def random_tree_edges(rng: random.Random, n: int) -> list[list[int]]:
     """A uniformly shuffled random tree on n vertices (random attachment), as ``[parent, child]`` pairs."""
@@ -113,8 +115,6 @@ def vertex_pairs(values: list[int]) -> list[tuple[int, int]]:
 
     Raises AnswerFormatError (the answer is not a list of pairs) when the count is odd.
     """
-    from rlve_gym.core.errors import AnswerFormatError
-
     if len(values) % 2:
         raise AnswerFormatError("expected an even number of vertices (pairs u v)")
     return [(values[i], values[i + 1]) for i in range(0, len(values), 2)]
