@@ -66,7 +66,8 @@ class Bridge(Task):
         n, edges = parameters["N"], parameters["edges"]
         lines = "\n".join(f"({u}, {v})" for u, v in edges)
         return (
-            f"An undirected graph has {n} vertices, numbered 0 to {n - 1}, and these {len(edges)} edges:\n{lines}\n"
+            f"An undirected graph has {n} vertices, numbered 0 to {n - 1}, and these edges ({len(edges)} in all):\n"
+            f"{lines}\n"
             "Find every edge (u, v) whose removal would leave u and v disconnected from each other.\n"
             "Write all such edges on one line as u1 v1 u2 v2 ..., in any order, separated by spaces."
         )

@@ -60,8 +60,8 @@ class LongestPath(Task):
         n, edges = parameters["N"], parameters["edges"]
         lines = "\n".join(f"({s}, {t}, {w})" for s, t, w in edges)
         return (
-            f"A directed graph has {n} vertices, numbered 0 to {n - 1}, and these {len(edges)} arcs, each written "
-            f"(s, t, w) for an arc from s to t of weight w:\n{lines}\n"
+            f"A directed graph has {n} vertices, numbered 0 to {n - 1}, and these arcs ({len(edges)} in all), each "
+            f"written (s, t, w) for an arc from s to t of weight w:\n{lines}\n"
             "Find a path that follows arcs in their direction and visits no vertex more than once, making the "
             "total weight of its arcs as large as possible. The path may start and end at any vertices.\n"
             "Write the vertices of the path in order on one line, separated by spaces (for example, 0 1 2 is the "

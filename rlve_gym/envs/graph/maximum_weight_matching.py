@@ -49,7 +49,7 @@ class MaximumWeightMatching(Task):
         n, edges = parameters["N"], parameters["edges"]
         lines = "\n".join(f"({u}, {v}, {w})" for u, v, w in edges)
         return (
-            f"An undirected graph has {n} vertices, numbered 0 to {n - 1}, and these {len(edges)} edges, each "
+            f"An undirected graph has {n} vertices, numbered 0 to {n - 1}, and these edges ({len(edges)} in all), each "
             f"written (u, v, w) for an edge between u and v of weight w:\n{lines}\n"
             "Choose a set of these edges in which no two edges share a vertex, making the total weight of the "
             "chosen edges as large as possible.\n"
