@@ -23,6 +23,16 @@ CATALOGUE: dict[str, str] = {
     "Sudoku": "puzzle.sudoku",
     "TopologicalSort": "graph.topological_sort",
     "WeightedLIS": "algorithmic.weighted_lis",
+    "EuclidGame": "math.euclid_game",
+    "GCDOne_Counting": "counting.gcd_one_counting",
+    "HamiltonianPath": "graph.hamiltonian_path",
+    "LampChanging": "algorithmic.lamp_changing",
+    "LargestConvexPolygon": "optimization.largest_convex_polygon",
+    "PCPPermutation": "puzzle.pcp_permutation",
+    "Path_NoGoingBack_Counting": "counting.path_no_going_back_counting",
+    "SubsequenceReversalLNDS": "algorithmic.subsequence_reversal_lnds",
+    "UndamagedSubmatrixCounting": "counting.undamaged_submatrix_counting",
+    "WYRLevelingGround": "algorithmic.wyr_leveling_ground",
 }
 
 VERSIONS: dict[str, int] = {}
