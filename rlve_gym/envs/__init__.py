@@ -33,6 +33,21 @@ CATALOGUE: dict[str, str] = {
     "SubsequenceReversalLNDS": "algorithmic.subsequence_reversal_lnds",
     "UndamagedSubmatrixCounting": "counting.undamaged_submatrix_counting",
     "WYRLevelingGround": "algorithmic.wyr_leveling_ground",
+    "Fibonacci": "math.fibonacci",
+    "LCM": "math.lcm",
+    "CatalanNumberMod": "counting.catalan_number_mod",
+    "NegativeBase": "math.negative_base",
+    "RootExtraction": "math.root_extraction",
+    "CantorExpansion": "counting.cantor_expansion",
+    "DiscreteLogarithm": "math.discrete_logarithm",
+    "Differentiate": "math.differentiate",
+    "GaussianElimination": "math.gaussian_elimination",
+    "PolynomialFactorization": "math.polynomial_factorization",
+    "PolynomialMinimum": "optimization.polynomial_minimum",
+    "StirlingSecond": "counting.stirling_second",
+    "SumGCD": "math.sum_gcd",
+    "SumLCM": "math.sum_lcm",
+    "SumMOD": "math.sum_mod",
 }
 
 VERSIONS: dict[str, int] = {}
