@@ -17,9 +17,9 @@ _DRAWS = 64
 
 
 class LampChanging(Task):
-    """N lamps on a circle update simultaneously: a lamp is ON next moment iff it and its clockwise neighbour
-    differ now. Give the state of lamp K at time T.
+    """Predict lamp K at time T on a ring where each lamp becomes the XOR of itself and its clockwise neighbour.
 
+    All N lamps update at once: a lamp is ON at the next moment iff it and its clockwise neighbour differ now.
     After T steps lamp k is the XOR of the lamps k + i (mod N) over the i with C(T, i) odd, i.e. i a submask of
     T (Lucas). The answer is drawn first (ON or OFF with probability 1/2) and the instance resampled until it
     matches. Initial states are ON independently with a probability drawn uniformly per instance.

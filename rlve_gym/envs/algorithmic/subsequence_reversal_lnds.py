@@ -52,8 +52,7 @@ def longest_after_reversal(values: list[int]) -> int:
 
 
 class SubsequenceReversalLNDS(Task):
-    """Reverse the values at one chosen set of indices of A, to make the longest non-decreasing subsequence as
-    long as possible; give that maximum length.
+    """Give the longest non-decreasing subsequence achievable after reversing the values at one set of indices.
 
     Difficulty: N = d + 4 values, each uniform in [1, N].
     Reward: 1 for the right length, 0 for any other integer, -1 unparsable.

@@ -56,8 +56,7 @@ def fewest_leveling_operations(heights: list[int], step_a: int, step_b: int) -> 
 
 
 class WYRLevelingGround(Task):
-    """Make every element of an integer array zero; one operation adds A, subtracts A, adds B or subtracts B on
-    every element of one chosen contiguous subarray. Give the minimum number of operations.
+    """Give the fewest subarray operations (add or subtract A or B on every element) that make an array all zero.
 
     A ≠ B are uniform in [1, 2N]; each H[i] = a·A + b·B with |a|, |b| uniform in [0, 2N] and signs negative with
     probabilities drawn per instance, so the array can always be levelled.

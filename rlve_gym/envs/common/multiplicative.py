@@ -38,6 +38,11 @@ def power_sum(n: int, k: int) -> int:
     return int(total / (k + 1))
 
 
+def power_sum_between(low: int, high: int, k: int) -> int:
+    """Σ_{i=low}^{high} i^k for 1 ≤ low (0 when high < low)."""
+    return power_sum(high, k) - power_sum(low - 1, k) if high >= low else 0
+
+
 def mobius_sieve(limit: int) -> list[int]:
     """μ(0..limit) by a linear sieve (μ(0) is set to 0)."""
     mobius = [0] * (limit + 1)
@@ -84,7 +89,7 @@ class MobiusPrefix:
         while low <= n:
             quotient = n // low
             high = n // quotient
-            total -= (power_sum(high, self.k) - power_sum(low - 1, self.k)) * self(quotient)
+            total -= power_sum_between(low, high, self.k) * self(quotient)
             low = high + 1
         self.memo[n] = total
         return total

@@ -16,8 +16,7 @@ _MAX_MODULUS = 10**9
 
 
 class CatalanNumberMod(Task):
-    """Count the permutations A of 1..2N with increasing odd positions, increasing even positions and
-    A[2i-1] < A[2i] for every i, modulo MOD.
+    """Count permutations of 1..2N with rising odd positions, rising even positions and A[2i-1] < A[2i], mod MOD.
 
     Such permutations are 2 × N standard Young tableaux, counted by the Catalan number C(2N, N)/(N+1).
     Difficulty: N is uniform in [2, MAX_N], MAX_N growing as MAX_N ← int(1.1·MAX_N + 1) from 3; MOD is uniform

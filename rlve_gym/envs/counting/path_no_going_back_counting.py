@@ -48,8 +48,7 @@ def count_non_backtracking_walks(n: int, edges: list[list[int]], length: int, mo
 
 
 class Path_NoGoingBack_Counting(Task):
-    """Count the walks with exactly T edges from vertex 0 to vertex N-1 of a simple undirected graph that never go
-    straight back along the edge just used, modulo 10000.
+    """Count the T-edge walks from vertex 0 to N-1 that never go straight back along the last edge, mod 10000.
 
     The graph is connected (a random Hamiltonian path plus random extra edges) with N vertices and M edges; M is
     uniform in [3, MAX_M], N uniform among the values in [3, M+1] with M ≤ N(N-1)/2, and T uniform in [1, 2^N].

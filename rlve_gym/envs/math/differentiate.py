@@ -15,7 +15,7 @@ from rlve_gym.core import rewards
 from rlve_gym.core.errors import AnswerFormatError, TaskError
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
-from rlve_gym.envs.common.expressions import format_expression, numeric_value, parse_expression
+from rlve_gym.envs.common.expressions import _NUMERIC_FUNCTIONS, format_expression, numeric_value, parse_expression
 from rlve_gym.envs.common.ladders import stepped
 
 # the same random expression trees as RLVE's Integral/Differentiate generators (see integral.py)
@@ -31,21 +31,6 @@ _DRAWS = 64
 _ANSWER_PREFIX = re.compile(r"^\s*(?:F'\s*\(\s*x\s*\)|d\s*F\s*/\s*d\s*x)\s*=\s*")
 
 
-_CMATH_FUNCTIONS = {
-    sympy.sin: cmath.sin,
-    sympy.cos: cmath.cos,
-    sympy.tan: cmath.tan,
-    sympy.exp: cmath.exp,
-    sympy.log: cmath.log,
-    sympy.asin: cmath.asin,
-    sympy.acos: cmath.acos,
-    sympy.atan: cmath.atan,
-    sympy.sinh: cmath.sinh,
-    sympy.cosh: cmath.cosh,
-    sympy.tanh: cmath.tanh,
-}
-
-
 def _compile(expression: sympy.Basic) -> Callable[[complex], complex]:
     """A closure computing `expression` at x with cmath (principal branches), built by walking the tree once.
 
@@ -53,7 +38,7 @@ def _compile(expression: sympy.Basic) -> Callable[[complex], complex]:
     evaluated as code. The closure raises ValueError/ZeroDivisionError/OverflowError where undefined."""
     if expression == _X:
         return lambda x: x
-    if expression.is_number and not expression.is_Pow and not expression.is_Function:
+    if expression.is_number:
         constant = numeric_value(expression, 0.0)
         if constant is None:
             raise ValueError("undefined constant")
@@ -74,7 +59,7 @@ def _compile(expression: sympy.Basic) -> Callable[[complex], complex]:
     if isinstance(expression, sympy.Abs):
         inner = _compile(expression.args[0])
         return lambda x: complex(abs(inner(x)))
-    function = _CMATH_FUNCTIONS.get(expression.func)
+    function = _NUMERIC_FUNCTIONS.get(expression.func)
     if function is not None:
         inner = _compile(expression.args[0])
         return lambda x: function(inner(x))
@@ -110,9 +95,9 @@ def _target_values(derivative: sympy.Expr) -> dict[float, float]:
 
 
 class Differentiate(Task):
-    """Differentiate a random function F(x) built from x, small integers, + - * / ^, sin, cos, exp, log and
-    integer powers and roots.
+    """Differentiate a random elementary function F(x).
 
+    F is built from x, small integers, + - * / ^, sin, cos, exp, log and integer powers and roots.
     The verifier compares the answer with F' numerically at 64 points of [-2, 2]: generation keeps only F whose
     derivative is real at ≥ 32 of them and never exceeds 10^4 in absolute value there, and an answer must match
     F' (relative tolerance 1e-6) at every one of those points. Any equivalent form is accepted.

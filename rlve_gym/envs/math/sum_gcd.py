@@ -10,7 +10,7 @@ from rlve_gym.core.parsing import parse_int
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.ladders import grown
-from rlve_gym.envs.common.multiplicative import MobiusPrefix, coprime_pair_count, floor_blocks, power_sum
+from rlve_gym.envs.common.multiplicative import MobiusPrefix, coprime_pair_count, floor_blocks, power_sum_between
 
 _MAX_EXPONENT = 5
 
@@ -20,7 +20,7 @@ def gcd_power_sum(n: int, m: int, k: int) -> int:
     quotients (about (nm)^(3/8) prefix look-ups)."""
     mobius = MobiusPrefix(0, min(n, m))
     return sum(
-        (power_sum(high, k) - power_sum(low - 1, k)) * coprime_pair_count(n_quotient, m_quotient, mobius)
+        power_sum_between(low, high, k) * coprime_pair_count(n_quotient, m_quotient, mobius)
         for low, high, n_quotient, m_quotient in floor_blocks(n, m)
     )
 

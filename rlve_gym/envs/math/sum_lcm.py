@@ -10,7 +10,7 @@ from rlve_gym.core.parsing import parse_int
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.ladders import grown
-from rlve_gym.envs.common.multiplicative import MobiusPrefix, floor_blocks, power_sum
+from rlve_gym.envs.common.multiplicative import MobiusPrefix, floor_blocks, power_sum, power_sum_between
 
 
 def lcm_sum(n: int, m: int) -> int:
@@ -29,7 +29,7 @@ def lcm_sum(n: int, m: int) -> int:
         )
 
     return sum(
-        (power_sum(high, 1) - power_sum(low - 1, 1)) * coprime_products(n_quotient, m_quotient)
+        power_sum_between(low, high, 1) * coprime_products(n_quotient, m_quotient)
         for low, high, n_quotient, m_quotient in floor_blocks(n, m)
     )
 

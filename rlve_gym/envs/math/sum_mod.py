@@ -10,14 +10,12 @@ from rlve_gym.core.parsing import parse_int
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.ladders import grown
-from rlve_gym.envs.common.multiplicative import floor_blocks, power_sum
+from rlve_gym.envs.common.multiplicative import floor_blocks, power_sum_between
 
 
 def remainder_sum(n: int) -> int:
     """Σ_{i ≤ n} (n mod i) = n² - Σ_i i·⌊n/i⌋, in blocks of equal quotient."""
-    return n * n - sum(
-        quotient * (power_sum(high, 1) - power_sum(low - 1, 1)) for low, high, quotient, _ in floor_blocks(n, n)
-    )
+    return n * n - sum(quotient * power_sum_between(low, high, 1) for low, high, quotient, _ in floor_blocks(n, n))
 
 
 def remainder_product_sum(n: int, m: int) -> int:
@@ -29,8 +27,7 @@ def remainder_product_sum(n: int, m: int) -> int:
     diagonal = 0
     for low, high, p, q in floor_blocks(n, m):
         count = high - low + 1
-        linear = power_sum(high, 1) - power_sum(low - 1, 1)
-        square = power_sum(high, 2) - power_sum(low - 1, 2)
+        linear, square = power_sum_between(low, high, 1), power_sum_between(low, high, 2)
         diagonal += n * m * count - (n * q + m * p) * linear + p * q * square
     return remainder_sum(n) * remainder_sum(m) - diagonal
 
