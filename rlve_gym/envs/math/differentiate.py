@@ -94,6 +94,16 @@ def _target_values(derivative: sympy.Expr) -> dict[float, float]:
     return {point: value for point, value in _real_values(derivative).items() if value is not None}
 
 
+def _first_mismatch(expected: dict[float, float], candidate: sympy.Expr) -> str | None:
+    """Why `candidate` differs from the expected values (the first test point that disagrees), or None."""
+    answered = _real_values(candidate)
+    for point, value in expected.items():
+        got = answered[point]
+        if got is None or abs(got - value) > _RELATIVE_TOLERANCE * max(1.0, abs(value)):
+            return f"the answer at x = {point:.3g} is {got}, F' is {value:.6g}"
+    return None
+
+
 class Differentiate(Task):
     """Differentiate a random elementary function F(x).
 
@@ -122,7 +132,7 @@ class Differentiate(Task):
             try:
                 derivative = _derivative(shown)
                 reference = format_expression(derivative)
-                parse_expression(reference)
+                reread = parse_expression(reference)
             except AnswerFormatError:  # e.g. a literal too long for the answer parser
                 continue
             if derivative.has(sympy.zoo, sympy.nan, sympy.oo, sympy.I) or len(shown) > _MAX_SHOWN_CHARS:
@@ -130,10 +140,9 @@ class Differentiate(Task):
             values = _target_values(derivative)
             if len(values) < _MIN_DEFINED_POINTS or any(abs(v) > _MAX_ABS_DERIVATIVE for v in values.values()):
                 continue
-            parameters = {"function": shown}
             # the printed reference must read back to the same values (guards against printing round-off)
-            if self.score(parameters, reference).accuracy:
-                return Instance(parameters, reference)
+            if _first_mismatch(values, reread) is None:
+                return Instance({"function": shown}, reference)
         raise TaskError(f"Differentiate: no well-behaved function found in {_DRAWS} draws")
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
@@ -147,9 +156,7 @@ class Differentiate(Task):
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:
         candidate = parse_expression(_ANSWER_PREFIX.sub("", answer))
         expected = _target_values(_derivative(parameters["function"]))
-        answered = _real_values(candidate)
-        for point, value in expected.items():
-            got = answered[point]
-            if got is None or abs(got - value) > _RELATIVE_TOLERANCE * max(1.0, abs(value)):
-                return rewards.wrong(f"the answer at x = {point:.3g} is {got}, F' is {value:.6g}")
+        mismatch = _first_mismatch(expected, candidate)
+        if mismatch is not None:
+            return rewards.wrong(mismatch)
         return rewards.correct(f"matches F' at {len(expected)} points")
