@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import cmath
-import math
 import random
 import re
-from collections.abc import Callable
 from typing import Any
 
 import sympy
@@ -15,11 +12,8 @@ from rlve_gym.core import rewards
 from rlve_gym.core.errors import AnswerFormatError, TaskError
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
-from rlve_gym.envs.common.expressions import _NUMERIC_FUNCTIONS, format_expression, numeric_value, parse_expression
+from rlve_gym.envs.common.expressions import format_expression, parse_expression, random_expression, real_values
 from rlve_gym.envs.common.ladders import stepped
-
-# the same random expression trees as RLVE's Integral/Differentiate generators (see integral.py)
-from rlve_gym.envs.math.integral import _random_expression
 
 _X = sympy.Symbol("x")
 _TEST_POINTS = [-2 + 4 * i / 63 for i in range(64)]
@@ -31,57 +25,9 @@ _DRAWS = 64
 _ANSWER_PREFIX = re.compile(r"^\s*(?:F'\s*\(\s*x\s*\)|d\s*F\s*/\s*d\s*x)\s*=\s*")
 
 
-def _compile(expression: sympy.Basic) -> Callable[[complex], complex]:
-    """A closure computing `expression` at x with cmath (principal branches), built by walking the tree once.
-
-    Same arithmetic as `numeric_value`, but constants are converted once instead of at every point; nothing is
-    evaluated as code. The closure raises ValueError/ZeroDivisionError/OverflowError where undefined."""
-    if expression == _X:
-        return lambda x: x
-    if expression.is_number:
-        constant = numeric_value(expression, 0.0)
-        if constant is None:
-            raise ValueError("undefined constant")
-        return lambda x: constant
-    if expression.is_Add or expression.is_Mul:
-        parts = [_compile(arg) for arg in expression.args]
-        if expression.is_Add:
-            return lambda x: sum((part(x) for part in parts), 0j)
-        return lambda x: math.prod((part(x) for part in parts), start=1 + 0j)
-    if expression.is_Pow:
-        base, exponent = expression.args
-        base_function = _compile(base)
-        if exponent.is_Integer and abs(int(exponent)) <= 1024:
-            power = int(exponent)
-            return lambda x: base_function(x) ** power
-        exponent_function = _compile(exponent)
-        return lambda x: base_function(x) ** exponent_function(x)
-    if isinstance(expression, sympy.Abs):
-        inner = _compile(expression.args[0])
-        return lambda x: complex(abs(inner(x)))
-    function = _NUMERIC_FUNCTIONS.get(expression.func)
-    if function is not None:
-        inner = _compile(expression.args[0])
-        return lambda x: function(inner(x))
-    raise ValueError(f"cannot evaluate {expression.func.__name__}")
-
-
 def _real_values(expression: sympy.Expr) -> dict[float, float | None]:
     """The expression at every test point: a finite real number, or None where undefined, complex or infinite."""
-    try:
-        function = _compile(expression)
-    except (ValueError, TypeError, RecursionError):
-        return dict.fromkeys(_TEST_POINTS)
-    values: dict[float, float | None] = {}
-    for point in _TEST_POINTS:
-        try:
-            value = function(complex(point))
-        except (ValueError, ZeroDivisionError, OverflowError, TypeError, RecursionError):
-            values[point] = None
-            continue
-        finite = cmath.isfinite(value) and abs(value.imag) <= 1e-9 * max(1.0, abs(value.real))
-        values[point] = value.real if finite else None
-    return values
+    return real_values(expression, _TEST_POINTS)
 
 
 def _derivative(function_text: str) -> sympy.Expr:
@@ -125,7 +71,7 @@ class Differentiate(Task):
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         nodes = self.ladder(difficulty)["nodes"]
         for _ in range(_DRAWS):
-            function = _random_expression(rng, nodes)
+            function = random_expression(rng, nodes)
             if not function.has(_X) or function.has(sympy.zoo, sympy.nan, sympy.oo, sympy.I):
                 continue
             shown = format_expression(function)
