@@ -200,3 +200,31 @@ def test_misuse_gives_clear_errors(policy):
     # The model is usable again after every failure above.
     with replaying(model, record), torch.no_grad():
         model(sequences, attention_mask=attention_mask)
+
+
+def test_prepared_mask_mapping_is_understood(policy):
+    model, tokenizer = policy.model, policy.tokenizer
+    batch = tokenizer(PROMPTS, padding=True, return_tensors="pt")
+    embeddings = model.get_input_embeddings()(batch.input_ids)
+    mapping = model.create_masks_for_generate(model.config, embeddings, batch.attention_mask, cache=None)
+    with recording(model) as recorder, torch.no_grad():
+        model(batch.input_ids, attention_mask=mapping)
+    assert recorder.record.left_padding.tolist() == [row.index(1) for row in batch.attention_mask.tolist()]
+    four_d = mapping["hybrid"]
+    assert isinstance(four_d, torch.Tensor) and four_d.ndim == 4
+    with replaying(model, recorder.record), pytest.raises(ValueError, match="2-D"):
+        model(batch.input_ids, attention_mask=four_d)
+
+
+def test_recorder_notices_if_the_routing_rule_changes(policy, monkeypatch):
+    from rlve_gym.policies.zaya import router_replay, routing
+
+    def shifted_choice(router, router_logits_TC):
+        return (routing.routed_classes(router, router_logits_TC) + 1) % router.num_experts
+
+    monkeypatch.setattr(router_replay, "routed_classes", shifted_choice)
+    batch = policy.tokenizer(PROMPTS, padding=True, return_tensors="pt")
+    with recording(policy.model) as recorder, torch.no_grad():
+        policy.model(**batch)
+    with pytest.raises(RuntimeError, match="no longer picks"):
+        _ = recorder.records

@@ -155,11 +155,13 @@ class BiasBalancer:
         # Outside a backbone forward means a gradient-checkpoint recomputation: those tokens were already counted.
         if not self._in_forward or not (router.training or self.config.count_eval_forwards):
             return
-        classes_T = routed_classes(router, output[0])
-        if self._real_tokens_T is not None:
-            classes_T = classes_T[self._real_tokens_T.to(classes_T.device)]
-        counts_C = torch.bincount(classes_T, minlength=self.num_experts + 1)
-        self._counts_LC[router.layer_idx] += counts_C.to(self._counts_LC.device)
+        classes_T = routed_classes(router, output[0]).to(self._counts_LC.device)
+        if self._real_tokens_T is None:
+            weights_T = torch.ones_like(classes_T)
+        else:
+            weights_T = self._real_tokens_T.to(device=classes_T.device, dtype=classes_T.dtype)
+        # index_add_ instead of boolean masking or bincount: neither forces a device sync per layer.
+        self._counts_LC[router.layer_idx].index_add_(0, classes_T, weights_T)
 
     @property
     def pending_tokens(self) -> int:

@@ -49,16 +49,22 @@ from torch import nn
 from transformers.models.zaya.modeling_zaya import ZayaRouter
 
 from rlve_gym.policies.zaya.routing import (
+    ROUTING_RULE_CHANGED,
     BackboneCall,
     BackboneWatcher,
-    check_routing_rule,
     find_backbone,
     find_routers,
     routed_classes,
+    routing_rule_violations,
 )
 
 NOT_RECORDED = -1
 """Entry of `RoutingRecord.expert_indices` for positions without recorded routing (they route freely)."""
+
+_NEEDS_2D_MASK = (
+    "router recording/replay needs the 2-D (batch, positions) attention mask to locate left padding; "
+    "this forward got a prepared 4-D or per-layer mask"
+)
 
 _ACTIVE_MODE: weakref.WeakKeyDictionary[nn.Module, str] = weakref.WeakKeyDictionary()
 
@@ -153,6 +159,7 @@ class RoutingRecorder:
         self._left_padding: torch.Tensor | None = None
         self._expected_past = 0
         self._current: dict[int, torch.Tensor] | None = None
+        self._rule_violations: list[torch.Tensor] = []
         self._router_handles = [router.register_forward_hook(self._on_router) for router in self._routers]
         self._watcher = BackboneWatcher(model, self._on_start, self._on_end)
 
@@ -166,6 +173,8 @@ class RoutingRecorder:
 
     def _on_start(self, call: BackboneCall) -> None:
         if call.past_length == 0:
+            if call.left_padding is None:
+                raise ValueError(_NEEDS_2D_MASK)
             self._close_segment()
             self._left_padding = call.left_padding
         elif self._left_padding is None or call.past_length != self._expected_past:
@@ -182,7 +191,8 @@ class RoutingRecorder:
             return
         router_logits_TC, _, router_indices_TK, _ = output
         classes_T = routed_classes(router, router_logits_TC)
-        check_routing_rule(router, classes_T, router_indices_TK)
+        # Checked lazily (when records are read) so that recording adds no device sync per decode step.
+        self._rule_violations.append(routing_rule_violations(router, classes_T, router_indices_TK))
         self._current[router.layer_idx] = classes_T
 
     def _on_end(self) -> None:
@@ -200,6 +210,11 @@ class RoutingRecorder:
     @property
     def records(self) -> list[RoutingRecord]:
         """Every record so far, oldest first (the one in progress included)."""
+        if self._rule_violations:
+            violations = int(torch.stack([count.cpu() for count in self._rule_violations]).sum())
+            self._rule_violations = []
+            if violations:
+                raise RuntimeError(ROUTING_RULE_CHANGED)
         in_progress = []
         if self._chunks:
             assert self._left_padding is not None
@@ -254,6 +269,8 @@ class RoutingReplayer:
 
     def _on_start(self, call: BackboneCall) -> None:
         record = self._record
+        if call.left_padding is None:
+            raise ValueError(_NEEDS_2D_MASK)
         if call.batch_size != record.batch_size:
             raise ValueError(
                 f"the forward has {call.batch_size} rows but the record has {record.batch_size}; "

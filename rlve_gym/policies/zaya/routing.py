@@ -53,14 +53,19 @@ def routed_classes(router: ZayaRouter, router_logits_TC: torch.Tensor) -> torch.
     return torch.topk(probs_TC, 1, dim=-1).indices[:, 0]
 
 
-def check_routing_rule(router: ZayaRouter, classes_T: torch.Tensor, router_indices_TK: torch.Tensor) -> None:
-    """Fail loudly if our recomputed choice disagrees with the router's (the upstream rule changed)."""
-    chosen_expert = classes_T < router.num_experts
-    if not torch.equal(classes_T[chosen_expert], router_indices_TK[:, 0][chosen_expert]):
-        raise RuntimeError(
-            f"ZayaRouter (layer {router.layer_idx}) no longer picks argmax(softmax(logits) + balancing_biases); "
-            "rlve_gym's router tools need updating for this transformers version"
-        )
+def routing_rule_violations(
+    router: ZayaRouter, classes_T: torch.Tensor, router_indices_TK: torch.Tensor
+) -> torch.Tensor:
+    """Number of tokens (a 0-d tensor, so no device sync) where our recomputed choice disagrees with the router's
+    own; anything but zero means the upstream routing rule changed."""
+    chosen_expert_T = classes_T < router.num_experts
+    return (chosen_expert_T & (classes_T != router_indices_TK[:, 0])).sum()
+
+
+ROUTING_RULE_CHANGED = (
+    "ZayaRouter no longer picks argmax(softmax(logits) + balancing_biases); rlve_gym's router tools need updating "
+    "for this transformers version"
+)
 
 
 def leading_padding(attention_mask_BS: torch.Tensor | None, batch_size: int, device: torch.device) -> torch.Tensor:
@@ -81,10 +86,11 @@ class BackboneCall:
     seq_len: int
     past_length: int
     """Positions already in the cache (0 for a fresh forward or prefill)."""
-    left_padding: torch.Tensor
-    """(B,) int64: leading padding per row of the full 2-D attention mask (cache positions included)."""
+    left_padding: torch.Tensor | None
+    """(B,) int64: leading padding per row, counted from the first cached position (None: unknown, because the
+    forward got a prepared 4-D or per-layer mask instead of the 2-D padding mask)."""
     real_tokens: torch.Tensor | None
-    """(B, S) bool: which of this forward's positions are real tokens (None: all of them)."""
+    """(B, S) bool: which of this forward's positions are real tokens (None: all of them, or unknown)."""
 
 
 _FORWARD_SIGNATURE = inspect.signature(ZayaModel.forward)
@@ -102,16 +108,25 @@ def _describe_call(args: tuple, kwargs: dict) -> BackboneCall:
     if cache is None:
         cache = extra.get("past_key_values")
     past_length = int(cache.get_seq_length()) if cache is not None else 0
-    mask = bound.get("attention_mask")
-    if mask is not None and (not isinstance(mask, torch.Tensor) or mask.ndim != 2):
-        raise ValueError("router tools need a 2-D (batch, positions) attention mask or none; got a prepared mask")
     batch_size, seq_len = inputs.shape[0], inputs.shape[1]
+    mask = bound.get("attention_mask")
+    if isinstance(mask, dict):
+        # A prepared per-layer mask mapping: its "conv" entry is the 2-D padding mask of this forward's positions
+        # (None when nothing is padded), which covers the whole sequence only when no cache precedes it.
+        conv_mask = mask.get("conv")
+        real_tokens = None if conv_mask is None else conv_mask != 0
+        left_padding = leading_padding(conv_mask, batch_size, inputs.device) if past_length == 0 else None
+    elif mask is None or (isinstance(mask, torch.Tensor) and mask.ndim == 2):
+        real_tokens = None if mask is None else mask[:, -seq_len:] != 0
+        left_padding = leading_padding(mask, batch_size, inputs.device)
+    else:
+        real_tokens, left_padding = None, None
     return BackboneCall(
         batch_size=batch_size,
         seq_len=seq_len,
         past_length=past_length,
-        left_padding=leading_padding(mask, batch_size, inputs.device),
-        real_tokens=None if mask is None else mask[:, -seq_len:] != 0,
+        left_padding=left_padding,
+        real_tokens=real_tokens,
     )
 
 
