@@ -228,3 +228,13 @@ def test_recorder_notices_if_the_routing_rule_changes(policy, monkeypatch):
         policy.model(**batch)
     with pytest.raises(RuntimeError, match="no longer picks"):
         _ = recorder.records
+
+
+def test_long_generations_are_compacted_without_changing_the_record(policy, monkeypatch):
+    from rlve_gym.policies.zaya import router_replay
+
+    *_, plain = _rollout(policy.model, policy.tokenizer)
+    monkeypatch.setattr(router_replay, "_MAX_PENDING_CHUNKS", 2)
+    *_, compacted = _rollout(policy.model, policy.tokenizer)
+    assert torch.equal(plain.expert_indices, compacted.expert_indices)
+    assert torch.equal(plain.left_padding, compacted.left_padding)

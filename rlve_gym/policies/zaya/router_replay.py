@@ -30,6 +30,10 @@ training batch may be padded to a different width than the generation batch (TRL
 matched by order: slice the record (`RoutingRecord.select`) exactly like the training batch. Padding-free packed
 batches are not supported.
 
+With a trainer: keep `record.expert_indices` and `record.left_padding` in the batch dict next to the token ids
+(both split by row like any batch tensor) and rebuild `RoutingRecord(...)` from the rows of each micro-batch
+right before its forward, e.g. inside TRL's per-chunk log-prob loop.
+
 Limits: recording assumes greedy/sampled generation (beam search reorders the cache, not the record); only one of
 `recording`/`replaying` may be active on a model at a time; with gradient checkpointing the routers rerun during
 backward, so the `replaying` block must enclose `backward()`, one forward at a time.
@@ -65,6 +69,8 @@ _NEEDS_2D_MASK = (
     "router recording/replay needs the 2-D (batch, positions) attention mask to locate left padding; "
     "this forward got a prepared 4-D or per-layer mask"
 )
+
+_MAX_PENDING_CHUNKS = 256
 
 _ACTIVE_MODE: weakref.WeakKeyDictionary[nn.Module, str] = weakref.WeakKeyDictionary()
 
@@ -159,7 +165,7 @@ class RoutingRecorder:
         self._left_padding: torch.Tensor | None = None
         self._expected_past = 0
         self._current: dict[int, torch.Tensor] | None = None
-        self._rule_violations: list[torch.Tensor] = []
+        self._rule_violations: torch.Tensor | None = None  # running count on the model's device
         self._router_handles = [router.register_forward_hook(self._on_router) for router in self._routers]
         self._watcher = BackboneWatcher(model, self._on_start, self._on_end)
 
@@ -192,7 +198,11 @@ class RoutingRecorder:
         router_logits_TC, _, router_indices_TK, _ = output
         classes_T = routed_classes(router, router_logits_TC)
         # Checked lazily (when records are read) so that recording adds no device sync per decode step.
-        self._rule_violations.append(routing_rule_violations(router, classes_T, router_indices_TK))
+        violations = routing_rule_violations(router, classes_T, router_indices_TK)
+        if self._rule_violations is None:
+            self._rule_violations = violations
+        else:
+            self._rule_violations += violations
         self._current[router.layer_idx] = classes_T
 
     def _on_end(self) -> None:
@@ -201,20 +211,20 @@ class RoutingRecorder:
             return
         if len(current) != len(self._routers):
             raise RuntimeError(f"recorded {len(current)} of {len(self._routers)} routers in one forward")
-        batch_size = self._left_padding.shape[0] if self._left_padding is not None else 0
+        if self._left_padding is None:
+            raise RuntimeError("a ZayaModel forward ended that the recorder did not see start")
         stacked_TL = torch.stack([current[layer] for layer in range(len(self._routers))], dim=-1)
-        chunk_BSL = stacked_TL.view(batch_size, -1, len(self._routers)).to(torch.int16)
+        chunk_BSL = stacked_TL.view(self._left_padding.shape[0], -1, len(self._routers)).to(torch.int16)
         self._chunks.append(chunk_BSL)
         self._expected_past += chunk_BSL.shape[1]
+        if len(self._chunks) >= _MAX_PENDING_CHUNKS:  # one chunk per decode step: keep the tensor count bounded
+            self._chunks = [torch.cat(self._chunks, dim=1)]
 
     @property
     def records(self) -> list[RoutingRecord]:
         """Every record so far, oldest first (the one in progress included)."""
-        if self._rule_violations:
-            violations = int(torch.stack([count.cpu() for count in self._rule_violations]).sum())
-            self._rule_violations = []
-            if violations:
-                raise RuntimeError(ROUTING_RULE_CHANGED)
+        if self._rule_violations is not None and int(self._rule_violations) > 0:
+            raise RuntimeError(ROUTING_RULE_CHANGED)
         in_progress = []
         if self._chunks:
             assert self._left_padding is not None
@@ -262,8 +272,9 @@ class RoutingReplayer:
         self._record = record
         self._forced_BSL: torch.Tensor | None = None
         self._seen_layers: set[int] = set()
-        self._replayed_tokens: list[torch.Tensor] = []
-        self._changed_tokens: list[torch.Tensor] = []
+        # Running counts kept on the model's device; read (and synced) only when asked for.
+        self._replayed_count: torch.Tensor | int = 0
+        self._changed_count: torch.Tensor | int = 0
         self._router_handles = [router.register_forward_hook(self._on_router) for router in self._routers]
         self._watcher = BackboneWatcher(model, self._on_start, lambda: None)
 
@@ -306,21 +317,21 @@ class RoutingReplayer:
         if router.layer_idx not in self._seen_layers:  # a checkpoint recomputation must not count twice
             self._seen_layers.add(router.layer_idx)
             free_T = routed_classes(router, router_logits_TC)
-            self._replayed_tokens.append(replayed_T.sum())
-            self._changed_tokens.append((replayed_T & (free_T != chosen_T)).sum())
+            self._replayed_count = self._replayed_count + replayed_T.sum()
+            self._changed_count = self._changed_count + (replayed_T & (free_T != chosen_T)).sum()
         return router_logits_TC, new_probs_TK, new_indices_TK, router_state
 
     @property
     def replayed_tokens(self) -> int:
         """Token-layer routing decisions replayed so far."""
-        return int(sum(int(count) for count in self._replayed_tokens))
+        return int(self._replayed_count)
 
     @property
     def mismatch_fraction(self) -> float:
         """Share of replayed token-layer decisions where the free router would have chosen differently
         (how far routing drifted since the rollout); 0.0 when nothing was replayed."""
         replayed = self.replayed_tokens
-        return int(sum(int(count) for count in self._changed_tokens)) / replayed if replayed else 0.0
+        return int(self._changed_count) / replayed if replayed else 0.0
 
     def detach(self) -> None:
         """Remove the hooks."""
