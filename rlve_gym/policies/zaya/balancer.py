@@ -204,7 +204,7 @@ class BiasBalancer:
         return self._metrics(counts_LC)
 
     def _sync_from_buffer(self, router: ZayaRouter, state: _LayerState) -> None:
-        # If someone replaced the biases (a checkpoint load, a device move), continue from the new values.
+        # If someone replaced the bias values (e.g. loaded a checkpoint), continue from the new values.
         buffer_C = router.balancing_biases
         if buffer_C.device != state.bias_C.device:
             raise RuntimeError("the model moved to another device after the balancer was created; recreate it")
