@@ -44,7 +44,7 @@ import torch
 from torch import nn
 from transformers.models.zaya.modeling_zaya import ZayaRouter
 
-from rlve_gym.policies.zaya.routing import BackboneCall, BackboneWatcher, find_routers, routed_classes
+from rlve_gym.policies.zaya.routing import BackboneCall, RouterHooks, routed_classes
 
 
 @dataclass(frozen=True)
@@ -115,12 +115,12 @@ class _LayerState:
         self.previous_control_C = torch.zeros_like(self.bias_C)
 
 
-class BiasBalancer:
+class BiasBalancer(RouterHooks):
     """Counts each layer's routing via hooks and updates `balancing_biases` on `step()`; `detach()` stops it."""
 
     def __init__(self, model: nn.Module, config: BalancerConfig | None = None):
+        super().__init__(model)
         self.config = config if config is not None else BalancerConfig()
-        self._routers = find_routers(model)
         self.num_experts = self._routers[0].num_experts
         num_classes = self.num_experts + 1
         device = self._routers[0].balancing_biases.device
@@ -140,8 +140,6 @@ class BiasBalancer:
         self.steps = 0
         self._real_tokens_T: torch.Tensor | None = None
         self._in_forward = False
-        self._handles = [router.register_forward_hook(self._on_router) for router in self._routers]
-        self._watcher = BackboneWatcher(model, self._on_start, self._on_end)
 
     def _on_start(self, call: BackboneCall) -> None:
         self._in_forward = True
@@ -276,10 +274,3 @@ class BiasBalancer:
         if self._optimizer is not None:
             self._optimizer.load_state_dict(copy.deepcopy(saved["optimizer"]))
         self.steps = int(saved["steps"])
-
-    def detach(self) -> None:
-        """Remove the hooks; the biases keep their current values."""
-        for handle in self._handles:
-            handle.remove()
-        self._handles = []
-        self._watcher.remove()

@@ -44,9 +44,10 @@ Shape legend: B batch, S positions, L MoE layers, T = B·S tokens.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 import torch
 from torch import nn
@@ -55,7 +56,7 @@ from transformers.models.zaya.modeling_zaya import ZayaRouter
 from rlve_gym.policies.zaya.routing import (
     ROUTING_RULE_CHANGED,
     BackboneCall,
-    BackboneWatcher,
+    RouterHooks,
     find_backbone,
     find_routers,
     routed_classes,
@@ -71,6 +72,8 @@ _NEEDS_2D_MASK = (
 )
 
 _MAX_PENDING_CHUNKS = 256
+
+_Tool = TypeVar("_Tool", bound=RouterHooks)
 
 _ACTIVE_MODE: weakref.WeakKeyDictionary[nn.Module, str] = weakref.WeakKeyDictionary()
 
@@ -142,7 +145,7 @@ class RoutingRecord:
 
 
 @contextmanager
-def _exclusive(model: nn.Module, mode: str) -> Iterator[None]:
+def _attached(model: nn.Module, mode: str, attach: Callable[[], _Tool]) -> Iterator[_Tool]:
     # Keyed by the backbone so a wrapper (DDP, PEFT) and the bare model count as the same model.
     backbone = find_backbone(model)
     active = _ACTIVE_MODE.get(backbone)
@@ -150,24 +153,26 @@ def _exclusive(model: nn.Module, mode: str) -> Iterator[None]:
         raise RuntimeError(f"router {active} is already active on this model; finish it before starting {mode}")
     _ACTIVE_MODE[backbone] = mode
     try:
-        yield
+        tool = attach()
+        try:
+            yield tool
+        finally:
+            tool.detach()
     finally:
         _ACTIVE_MODE.pop(backbone, None)
 
 
-class RoutingRecorder:
+class RoutingRecorder(RouterHooks):
     """Collects routing while attached (use `recording`); `records` holds one `RoutingRecord` per sequence batch."""
 
     def __init__(self, model: nn.Module):
-        self._routers = find_routers(model)
+        super().__init__(model)
         self._finished: list[RoutingRecord] = []
         self._chunks: list[torch.Tensor] = []
         self._left_padding: torch.Tensor | None = None
         self._expected_past = 0
         self._current: dict[int, torch.Tensor] | None = None
         self._rule_violations: torch.Tensor | None = None  # running count on the model's device
-        self._router_handles = [router.register_forward_hook(self._on_router) for router in self._routers]
-        self._watcher = BackboneWatcher(model, self._on_start, self._on_end)
 
     def _close_segment(self) -> None:
         if self._chunks:
@@ -241,33 +246,23 @@ class RoutingRecorder:
             )
         return records[0]
 
-    def detach(self) -> None:
-        """Remove the hooks (recorded data stays readable)."""
-        for handle in self._router_handles:
-            handle.remove()
-        self._router_handles = []
-        self._watcher.remove()
-
 
 @contextmanager
 def recording(model: nn.Module) -> Iterator[RoutingRecorder]:
-    """Record the routing of every forward inside the block (typically one `model.generate` call)."""
-    with _exclusive(model, "recording"):
-        recorder = RoutingRecorder(model)
-        try:
-            yield recorder
-        finally:
-            recorder.detach()
+    """Record the routing of every forward inside the block (typically one `model.generate` call); the records
+    stay readable after the block."""
+    with _attached(model, "recording", lambda: RoutingRecorder(model)) as recorder:
+        yield recorder
 
 
-class RoutingReplayer:
+class RoutingReplayer(RouterHooks):
     """Forces recorded routing while attached (use `replaying`)."""
 
     def __init__(self, model: nn.Module, record: RoutingRecord):
-        self._routers = find_routers(model)
-        if record.num_layers != len(self._routers):
-            raise ValueError(f"record covers {record.num_layers} layers, the model has {len(self._routers)}")
-        if record.expert_indices.numel() and int(record.expert_indices.max()) > self._routers[0].num_experts:
+        routers = find_routers(model)  # validate before any hook is attached
+        if record.num_layers != len(routers):
+            raise ValueError(f"record covers {record.num_layers} layers, the model has {len(routers)}")
+        if record.expert_indices.numel() and int(record.expert_indices.max()) > routers[0].num_experts:
             raise ValueError("record contains expert indices beyond this model's router classes")
         self._record = record
         self._forced_BSL: torch.Tensor | None = None
@@ -275,8 +270,7 @@ class RoutingReplayer:
         # Running counts kept on the model's device; read (and synced) only when asked for.
         self._replayed_count: torch.Tensor | int = 0
         self._changed_count: torch.Tensor | int = 0
-        self._router_handles = [router.register_forward_hook(self._on_router) for router in self._routers]
-        self._watcher = BackboneWatcher(model, self._on_start, lambda: None)
+        super().__init__(model)
 
     def _on_start(self, call: BackboneCall) -> None:
         record = self._record
@@ -333,20 +327,9 @@ class RoutingReplayer:
         replayed = self.replayed_tokens
         return int(self._changed_count) / replayed if replayed else 0.0
 
-    def detach(self) -> None:
-        """Remove the hooks."""
-        for handle in self._router_handles:
-            handle.remove()
-        self._router_handles = []
-        self._watcher.remove()
-
 
 @contextmanager
 def replaying(model: nn.Module, record: RoutingRecord) -> Iterator[RoutingReplayer]:
     """Replay `record` in every forward inside the block (rows matched to the forward's batch rows)."""
-    with _exclusive(model, "replaying"):
-        replayer = RoutingReplayer(model, record)
-        try:
-            yield replayer
-        finally:
-            replayer.detach()
+    with _attached(model, "replaying", lambda: RoutingReplayer(model, record)) as replayer:
+        yield replayer

@@ -152,3 +152,30 @@ class BackboneWatcher:
         for handle in self._handles:
             handle.remove()
         self._handles = []
+
+
+class RouterHooks:
+    """Base of the tools that watch every router and the backbone forward; `detach()` removes all their hooks.
+    Subclasses override `_on_start`, `_on_router` (returning a replacement router output, or None) and `_on_end`."""
+
+    def __init__(self, model: nn.Module):
+        self._routers = find_routers(model)
+        self._router_handles = [router.register_forward_hook(self._on_router) for router in self._routers]
+        self._watcher = BackboneWatcher(model, self._on_start, self._on_end)
+
+    def _on_start(self, call: BackboneCall) -> None:
+        """Called before every backbone forward."""
+
+    def _on_router(self, router: ZayaRouter, inputs: tuple, output: tuple) -> tuple | None:
+        """Called after every router forward."""
+        return None
+
+    def _on_end(self) -> None:
+        """Called after every backbone forward."""
+
+    def detach(self) -> None:
+        """Remove the hooks."""
+        for handle in self._router_handles:
+            handle.remove()
+        self._router_handles = []
+        self._watcher.remove()
