@@ -9,6 +9,7 @@ import dataclasses
 import json
 import math
 import os
+import sys
 import time
 from pathlib import Path
 from typing import Any, Literal
@@ -142,8 +143,8 @@ class JsonlLogger:
         with open(self.path, "a") as handle:
             handle.write(json.dumps(record) + "\n")
 
-    def callback(self) -> Any:
-        """The transformers callback."""
+    def callback(self, echo: bool = True) -> Any:
+        """The transformers callback; `echo` also prints a one-line summary of each log to stderr."""
         from transformers import TrainerCallback
 
         logger = self
@@ -152,9 +153,25 @@ class JsonlLogger:
             def on_log(self, args, state, control, logs=None, **kwargs):
                 if logs:
                     logger.write(state.global_step, logs)
+                    if echo:
+                        print(progress_line(logger.stage, state.global_step, logs), file=sys.stderr, flush=True)
                 return control
 
         return _Callback()
+
+
+def progress_line(stage: str, step: int, logs: dict[str, Any]) -> str:
+    """``grpo step 12: reward 0.41, ratio 0.62, d Sorting=1 CRT=0`` (what a person watching the run wants)."""
+    parts = [f"{stage} step {step}:"]
+    for key, label in (("loss", "loss"), ("reward", "reward"), ("curriculum/effective_prompt_ratio", "eff. ratio")):
+        if isinstance(logs.get(key), int | float):
+            parts.append(f"{label} {logs[key]:.3g}")
+    highs = [
+        f"{k.split('/')[1]}={int(v)}" for k, v in logs.items() if k.startswith("curriculum/") and k.endswith("/high")
+    ]
+    if highs:
+        parts.append("d " + " ".join(highs))
+    return " ".join(parts)
 
 
 def _finite(value: Any) -> bool:
