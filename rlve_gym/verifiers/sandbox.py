@@ -1,0 +1,692 @@
+"""Run untrusted Python programs in a confined, disposable process: the sandbox behind every code task.
+
+Each execution is a fresh process forked from a zygote (a Python interpreter with the standard library already
+imported that never runs untrusted code), so startup costs a fork instead of an interpreter launch and nothing
+leaks from one execution to the next. ``Sandbox.run`` is safe to call from many threads at once; each process
+that uses a ``Sandbox`` gets its own zygote, and a zygote that dies is restarted on the next call.
+
+What is covered (each line has an adversarial test in ``tests/verifiers/test_sandbox.py``, run both with the
+namespaces this machine allows and with namespaces turned off):
+
+- Time: a wall-clock deadline (``timeout_s``) and ``RLIMIT_CPU``; at the deadline every process of the execution
+  is killed, including children that called ``setsid`` or double-forked.
+- No process outlives its execution. With a PID namespace the program runs under its own PID 1, whose exit makes
+  the kernel kill everything left in the namespace. Without one, the supervisor is a child subreaper and sends
+  SIGKILL to every process of the execution's uid with a single ``kill(-1)`` (or, when it cannot change uid,
+  kills descendants until none is left).
+- Memory: ``RLIMIT_AS`` per process (``memory_mb`` includes the interpreter, about 30 MiB); an uncaught
+  ``MemoryError`` is reported as ``memory``.
+- Processes: ``RLIMIT_NPROC`` bounds a fork bomb, but only when the program runs as its own uid (see below).
+- Output: stdout, stderr and the harness report are each capped at ``max_output_bytes``; going over kills the
+  program and reports ``output_limit``.
+- Files: ``RLIMIT_FSIZE`` and ``RLIMIT_NOFILE``; the working directory is private and removed afterwards. With a
+  mount namespace the whole host filesystem is read-only to the program and /tmp, /dev/shm are private tmpfs
+  mounts of ``disk_mb`` each (which is also the working directory); /run is hidden.
+- Privileges: when the host runs as root, the program runs as an unprivileged uid of its own
+  (``uid_base + slot``), with no supplementary groups and ``PR_SET_NO_NEW_PRIVS``, so it cannot raise its
+  rlimits, read files only root may read, or signal the host, the supervisor or other executions.
+- Environment: the zygote starts from a scrubbed environment, so no variable of the host process reaches the
+  program; it sees only PATH, LANG, HOME, TMPDIR and what the caller passes in ``env``.
+- Network: a fresh network namespace per execution (no interfaces up), so connections to the host's loopback or
+  the outside fail; with a mount namespace host Unix sockets under /run and /tmp are hidden too.
+- Signals: the program's parent is PID 1 of its namespace or a root-owned supervisor, so ``kill(getppid())``,
+  ``kill(-1)`` and ``killpg`` of the parent's group reach nothing outside the execution.
+- Crashes (segfault through ``ctypes``, C stack overflow) are reported as ``killed`` with the signal name;
+  ``os._exit`` ends the program with its own exit code, and closing its own file descriptors cannot confuse the
+  supervisor.
+
+What is not covered:
+
+- System calls are not filtered (no seccomp): kernel bugs reachable from an unprivileged process are in scope for
+  an attacker, and so is reading every world-readable file on the host (including other users' world-readable
+  data; never write hidden test answers to disk).
+- Without namespaces (no root and no user namespaces, or ``namespaces=False``) the network is open, the host
+  filesystem's world-writable directories (/tmp, /dev/shm) are writable and keep what is written there, and
+  host processes are visible in /proc. Without root the program also runs as the host user: it can signal any of
+  that user's processes, and ``RLIMIT_NPROC`` is not set because it would count the host's processes too.
+  ``Sandbox.capabilities()`` says which layers are active; ``weaknesses()`` lists what is missing, and a
+  ``Sandbox`` warns once when something is.
+- ``memory_mb`` limits address space, not resident memory, and tmpfs pages (``disk_mb``) are not counted in it.
+- The harness runs inside the program's process: a program can forge the harness report. Compare results with
+  expected values on the host, never inside the sandbox, so that forging a passing report means computing the
+  answers.
+- Program output is decoded as UTF-8 with replacement characters; a stdout that is block-buffered at the moment of
+  ``os._exit`` or a crash is lost, as it would be outside the sandbox.
+
+Statuses: ``ok`` (exit code 0), ``runtime_error`` (non-zero exit code, e.g. an uncaught exception),
+``memory`` (uncaught ``MemoryError``), ``timeout`` (wall deadline or CPU limit), ``output_limit``, ``killed``
+(ended by a signal the sandbox did not send: segfault, abort, the kernel's OOM killer, or the program's own kill).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import json
+import os
+import select
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import warnings
+import weakref
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "DEFAULT_PRELOAD_MODULES",
+    "CallOutcome",
+    "FunctionCallResults",
+    "Sandbox",
+    "SandboxCapabilities",
+    "SandboxError",
+    "SandboxLimits",
+    "SandboxResult",
+    "SandboxStatus",
+    "capabilities",
+    "run",
+]
+
+_WORKER_PATH = Path(__file__).with_name("sandbox_worker.py")
+# Programs run as uid_base + block * uid_count + slot: far above login and system uids and below 2**31 (some tools
+# treat uids as signed). Each zygote on the machine holds its own block (an flock in /tmp/.rlve-sandbox-uids).
+DEFAULT_UID_BASE = 1_900_000_000
+DEFAULT_UID_COUNT = 256
+DEFAULT_UID_BLOCKS = 4096
+# Imported once by the zygote so that programs get them for free. Modules that register fork handlers (threading,
+# random, and queue, statistics, tempfile which import them) are left out: their handlers would run in every runner.
+DEFAULT_PRELOAD_MODULES: tuple[str, ...] = (
+    "abc", "array", "atexit", "base64", "bisect", "cmath", "collections", "collections.abc", "contextlib", "copy",
+    "dataclasses", "datetime", "decimal", "enum", "fractions", "functools", "graphlib", "hashlib", "heapq",
+    "itertools", "json", "math", "numbers", "operator", "pprint", "re", "string", "struct", "textwrap", "time",
+    "typing", "unicodedata",
+)  # fmt: skip
+_PROGRAM_PATH = "/usr/local/bin:/usr/bin:/bin"
+_ZYGOTE_START_TIMEOUT_S = 60.0
+# Room for the supervisor's own work beyond the program's deadline before the host gives up on an answer.
+_RESPONSE_MARGIN_S = 30.0
+
+
+class SandboxError(RuntimeError):
+    """The sandbox itself failed (not the program): it could not start, or a supervisor broke."""
+
+
+class SandboxStatus(StrEnum):
+    """How an execution ended; compares equal to its string value."""
+
+    OK = "ok"
+    TIMEOUT = "timeout"
+    MEMORY = "memory"
+    RUNTIME_ERROR = "runtime_error"
+    OUTPUT_LIMIT = "output_limit"
+    KILLED = "killed"
+
+
+@dataclass(frozen=True)
+class SandboxLimits:
+    """Resource limits of one execution; every field must be positive."""
+
+    timeout_s: float = 2.0  # wall-clock limit; each process also gets ceil(timeout_s) + 1 s of CPU time
+    memory_mb: int = 512  # address space per process (RLIMIT_AS), the interpreter's ~30 MiB included
+    max_processes: int = 32  # processes and threads of the execution's uid (RLIMIT_NPROC; needs a uid of its own)
+    max_output_bytes: int = 1 << 20  # cap on each of stdout, stderr and the harness report
+    max_file_mb: int = 16  # largest file the program may write (RLIMIT_FSIZE)
+    max_open_files: int = 64  # file descriptors per process (RLIMIT_NOFILE)
+    disk_mb: int = 64  # size of each private tmpfs (/tmp, /dev/shm) when a mount namespace is available
+    max_files: int = 4096  # inodes of each private tmpfs
+
+    def __post_init__(self) -> None:
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+                raise ValueError(f"SandboxLimits.{field.name} must be a positive number, got {value!r}")
+        if self.max_open_files < 8:
+            raise ValueError("SandboxLimits.max_open_files must be at least 8 (the runner itself uses 5)")
+
+    def replace(self, **changes: Any) -> SandboxLimits:
+        """A copy with some fields changed; unknown names raise with the nearest valid one."""
+        names = [field.name for field in dataclasses.fields(self)]
+        for name in changes:
+            if name not in names:
+                close = difflib.get_close_matches(name, names, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise TypeError(f"unknown sandbox limit {name!r}{hint}; valid limits: {', '.join(names)}")
+        return dataclasses.replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class SandboxResult:
+    """The outcome of one execution."""
+
+    status: SandboxStatus
+    stdout: str
+    stderr: str
+    exit_code: int | None  # as in subprocess: negative for a signal; None when the sandbox ended the program
+    wall_time_s: float
+    cpu_time_s: float  # user + system time of every process of the execution
+    detail: str = ""  # why the status was given, e.g. "terminated by signal SIGSEGV"
+    report: str = ""  # what the harness wrote through ``report(...)``: one JSON document per line
+
+    @property
+    def ok(self) -> bool:
+        """Whether the program exited with code 0 within every limit."""
+        return self.status is SandboxStatus.OK
+
+
+@dataclass(frozen=True)
+class SandboxCapabilities:
+    """The isolation layers a zygote found it could use (probed once, at start)."""
+
+    pid_namespace: bool
+    network_namespace: bool
+    ipc_namespace: bool
+    mount_namespace: bool
+    read_only_root: bool  # the host filesystem is mounted read-only inside the mount namespace
+    private_proc: bool  # /proc shows only the execution's own processes
+    uid_base: int | None  # first uid programs run as; None when they run as the host user
+    uid_count: int  # how many distinct uids are used (1: all executions share ``uid_base``)
+    python_readable: bool  # False: the program's uid cannot read the interpreter's files; only preloaded modules import
+    host_euid: int
+    kernel: str
+
+    @property
+    def network_isolated(self) -> bool:
+        """Whether programs cannot open network connections (new network namespace)."""
+        return self.network_namespace
+
+    @property
+    def process_limit_enforced(self) -> bool:
+        """Whether ``max_processes`` is applied (needs a uid of the execution's own)."""
+        return self.uid_base is not None
+
+    @property
+    def orphan_cleanup(self) -> str:
+        """How leftover processes are killed: ``pid_namespace``, ``uid_kill`` or ``subreaper_sweep``."""
+        if self.pid_namespace:
+            return "pid_namespace"
+        return "uid_kill" if self.uid_base is not None else "subreaper_sweep"
+
+    def weaknesses(self) -> tuple[str, ...]:
+        """Human-readable gaps compared with full isolation (empty when every layer is active)."""
+        gaps = []
+        if not self.network_namespace:
+            gaps.append("no network namespace: programs can open network connections")
+        if self.uid_base is None:
+            gaps.append(
+                "programs run as the host user: they can signal the host's processes and read its files, "
+                "and max_processes is not enforced"
+            )
+        elif self.uid_count == 1:
+            gaps.append(f"all executions share uid {self.uid_base}: concurrent programs can signal each other")
+        if not self.mount_namespace:
+            gaps.append("no mount namespace: /tmp and /dev/shm are shared with the host")
+        if not self.pid_namespace:
+            gaps.append("no PID namespace: programs see host processes in /proc")
+        if not self.python_readable:
+            gaps.append("the program's uid cannot read the standard library: only preloaded modules import")
+        return tuple(gaps)
+
+
+@dataclass(frozen=True)
+class CallOutcome:
+    """What one call of the program's function did."""
+
+    returned: bool  # the call returned a JSON-serializable value
+    value: Any = None  # the returned value after a JSON round trip (tuples become lists)
+    error: str = ""  # why not: the exception, a non-serializable value, or the execution's end
+
+
+@dataclass(frozen=True)
+class FunctionCallResults:
+    """The execution of a program plus one outcome per requested call of its function."""
+
+    execution: SandboxResult
+    outcomes: tuple[CallOutcome, ...]
+
+
+# Runs after the program in its process; NAME and CALLS are replaced by Python literals.
+_CALL_HARNESS = """
+import json
+function_name = NAME
+calls = json.loads(CALLS)
+function = program.get(function_name)
+if not callable(function):
+    report({"fatal": "the program does not define a function named " + repr(function_name)})
+else:
+    for index, arguments in enumerate(calls):
+        try:
+            value = function(*arguments)
+        except BaseException as error:
+            try:
+                message = f"{type(error).__name__}: {error}"[:500]
+            except BaseException:
+                message = type(error).__name__
+            report({"index": index, "error": message})
+            continue
+        try:
+            json.dumps(value)
+        except (TypeError, ValueError, RecursionError):
+            report({"index": index, "error": "return value is not JSON-serializable: " + type(value).__name__})
+        else:
+            report({"index": index, "value": value})
+"""
+
+
+class _ZygoteUnreachable(Exception):
+    """The zygote is gone before it took the request; the request is safe to retry."""
+
+
+class _Zygote:
+    """One running zygote process and the address of its socket."""
+
+    def __init__(self, settings: dict, python: str) -> None:
+        environment = {"PATH": _PROGRAM_PATH, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+        self.process = subprocess.Popen(
+            [python, "-I", "-B", str(_WORKER_PATH)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=environment,
+            cwd="/",
+            close_fds=True,
+            start_new_session=True,  # terminal signals aimed at the host's group must not reach it
+        )
+        self._finalizer = weakref.finalize(self, _stop_process, self.process)
+        try:
+            assert self.process.stdin is not None and self.process.stdout is not None
+            self.process.stdin.write(_frame(settings))
+            self.process.stdin.flush()
+            ready = _read_frame_with_timeout(self.process.stdout.fileno(), _ZYGOTE_START_TIMEOUT_S)
+        except BaseException:
+            self.close()
+            raise
+        if ready is None:
+            self.close()
+            raise SandboxError(f"the sandbox zygote exited during start (exit code {self.process.poll()})")
+        self.socket_path: str = ready["socket"]
+        self.capabilities = _capabilities_from_plan(ready["plan"])
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def request(self, payload: bytes, timeout_s: float) -> dict | None:
+        """Send one request; None when the connection closed without an answer while the zygote lives."""
+        connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        connection.settimeout(timeout_s)
+        try:
+            try:
+                connection.connect(self.socket_path)
+            except (FileNotFoundError, ConnectionRefusedError) as error:
+                raise _ZygoteUnreachable from error
+            connection.sendall(payload)
+            try:
+                response = _receive_frame(connection)
+            except (ConnectionResetError, EOFError):
+                response = None
+        except TimeoutError as error:
+            raise SandboxError(f"no answer from the sandbox within {timeout_s:.0f} s") from error
+        finally:
+            connection.close()
+        if response is None:
+            try:
+                self.process.wait(timeout=0.1)
+            except subprocess.TimeoutExpired:
+                return None  # the zygote lives: the supervisor of this execution was killed
+            raise _ZygoteUnreachable
+        return response
+
+    def close(self) -> None:
+        self._finalizer()
+
+
+class Sandbox:
+    """Runs untrusted Python programs; one zygote per process, started on first use.
+
+    Args:
+        limits: default limits of every execution (override per call with keyword arguments of ``run``).
+        namespaces: use Linux namespaces (PID, network, IPC, mount) where the kernel allows them.
+        drop_privileges: when running as root, run programs as unprivileged per-execution uids.
+        uid_base, uid_count, uid_blocks: the uids used for that. Each zygote claims one of ``uid_blocks`` blocks of
+            ``uid_count`` uids (the block's lock file lives in /tmp/.rlve-sandbox-uids), and concurrent executions
+            get distinct uids of the block. When those uids are not usable (e.g. outside a container's uid map),
+            every execution runs as ``nobody`` (65534).
+        preload_modules: modules the zygote imports once, so programs import them for free.
+        work_root: where working directories and the zygote socket live (default: the system temp directory).
+        python: the interpreter to run programs with (default: this one).
+    """
+
+    def __init__(
+        self,
+        limits: SandboxLimits | None = None,
+        *,
+        namespaces: bool = True,
+        drop_privileges: bool = True,
+        uid_base: int = DEFAULT_UID_BASE,
+        uid_count: int = DEFAULT_UID_COUNT,
+        uid_blocks: int = DEFAULT_UID_BLOCKS,
+        preload_modules: Sequence[str] = DEFAULT_PRELOAD_MODULES,
+        work_root: str | None = None,
+        python: str | None = None,
+    ) -> None:
+        if not sys.platform.startswith("linux"):
+            raise SandboxError("the sandbox needs Linux (namespaces, rlimits, /proc)")
+        if uid_count < 1 or uid_base < 1 or uid_blocks < 1:
+            raise ValueError("uid_base, uid_count and uid_blocks must be positive")
+        if uid_base + uid_count * uid_blocks >= 2**31:
+            raise ValueError("uid_base + uid_count * uid_blocks must stay below 2**31")
+        self.limits = limits if limits is not None else SandboxLimits()
+        self._settings = {
+            "namespaces": namespaces,
+            "drop_privileges": drop_privileges,
+            "uid_base": uid_base,
+            "uid_count": uid_count,
+            "uid_blocks": uid_blocks,
+            "preload_modules": list(preload_modules),
+            "work_root": work_root or tempfile.gettempdir(),
+        }
+        self._python = python or sys.executable
+        self._reset_process_state()
+
+    def _reset_process_state(self) -> None:
+        self._owner_pid = os.getpid()
+        self._lock = threading.Lock()
+        self._zygote: _Zygote | None = None
+        self._warned = False
+
+    def __getstate__(self) -> dict:
+        return {"limits": self.limits, "settings": self._settings, "python": self._python}
+
+    def __setstate__(self, state: dict) -> None:
+        self.limits = state["limits"]
+        self._settings = state["settings"]
+        self._python = state["python"]
+        self._reset_process_state()
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop this process's zygote (a later call starts a new one)."""
+        with self._lock:
+            if self._zygote is not None and self._owner_pid == os.getpid():
+                self._zygote.close()
+            self._zygote = None
+
+    def capabilities(self) -> SandboxCapabilities:
+        """The isolation layers in use (starts the zygote if needed)."""
+        return self._current_zygote().capabilities
+
+    def run(
+        self,
+        code: str,
+        *,
+        stdin: str = "",
+        harness: str | None = None,
+        env: Mapping[str, str] | None = None,
+        limits: SandboxLimits | None = None,
+        **limit_overrides: Any,
+    ) -> SandboxResult:
+        """Run ``code`` as ``__main__`` in a fresh confined process and return how it ended.
+
+        Args:
+            code: the program's source.
+            stdin: the program's entire standard input (it sees end of file after it).
+            harness: source run after the program finishes its top level, in the same process, with globals
+                ``program`` (the program's namespace) and ``report(value)`` (appends ``value`` as a JSON line to
+                ``SandboxResult.report``).
+            env: extra environment variables for the program.
+            limits: limits for this call instead of the sandbox's defaults.
+            limit_overrides: single limits to change, e.g. ``timeout_s=1.0``.
+        """
+        if not isinstance(code, str) or not isinstance(stdin, str):
+            raise TypeError("code and stdin must be str")
+        if harness is not None and not isinstance(harness, str):
+            raise TypeError("harness must be str or None")
+        effective = (limits or self.limits).replace(**limit_overrides) if limit_overrides else limits or self.limits
+        environment = {"PATH": _PROGRAM_PATH, "LANG": "C.UTF-8"}
+        for key, value in (env or {}).items():
+            if not isinstance(key, str) or not isinstance(value, str) or not key or "=" in key or "\0" in key + value:
+                raise ValueError(f"invalid environment variable {key!r}")
+            environment[key] = value
+        payload = _frame(
+            {
+                "code": code,
+                "stdin": stdin,
+                "harness": harness,
+                "env": environment,
+                "limits": dataclasses.asdict(effective),
+            }
+        )
+        return self._execute(payload, effective)
+
+    def run_many(
+        self, codes: Sequence[str], *, stdins: Sequence[str] | None = None, max_workers: int = 4, **run_kwargs: Any
+    ) -> list[SandboxResult]:
+        """Run several programs concurrently (threads waiting on the zygote); results keep the input order."""
+        if stdins is not None and len(stdins) != len(codes):
+            raise ValueError(f"got {len(codes)} programs but {len(stdins)} stdins")
+        inputs = stdins if stdins is not None else [""] * len(codes)
+        if max_workers < 1:
+            raise ValueError("max_workers must be at least 1")
+        with ThreadPoolExecutor(max_workers=max_workers) as executor:
+            futures = [
+                executor.submit(self.run, code, stdin=text, **run_kwargs)
+                for code, text in zip(codes, inputs, strict=True)
+            ]
+            return [future.result() for future in futures]
+
+    def call_function(
+        self, code: str, function_name: str, argument_lists: Sequence[Sequence[Any]], **run_kwargs: Any
+    ) -> FunctionCallResults:
+        """Run ``code``, then call ``function_name(*arguments)`` for each entry of ``argument_lists``.
+
+        Arguments travel as JSON, return values come back as JSON (compare them on the host). A call that
+        raises or returns something JSON cannot encode gets ``returned=False``; calls after a timeout or crash
+        are reported as not reached. The whole run shares one ``timeout_s``.
+        """
+        if not function_name.isidentifier():
+            raise ValueError(f"function_name must be a Python identifier, got {function_name!r}")
+        try:
+            calls_json = json.dumps([list(arguments) for arguments in argument_lists])
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"function arguments must be JSON-serializable: {error}") from error
+        harness = _CALL_HARNESS.replace("NAME", repr(function_name), 1).replace("CALLS", repr(calls_json), 1)
+        execution = self.run(code, harness=harness, **run_kwargs)
+        return FunctionCallResults(execution, _parse_call_report(execution, len(argument_lists)))
+
+    def _current_zygote(self) -> _Zygote:
+        with self._lock:
+            if self._owner_pid != os.getpid():
+                self._reset_process_state()  # a forked copy: the parent's zygote is not ours to manage
+                return self._current_zygote()
+            if self._zygote is None or not self._zygote.alive():
+                if self._zygote is not None:
+                    self._zygote.close()
+                self._zygote = self._start_zygote()
+            return self._zygote
+
+    def _start_zygote(self) -> _Zygote:
+        zygote = _Zygote(self._settings, self._python)
+        check = zygote.request(_frame(_self_test_request()), _ZYGOTE_START_TIMEOUT_S)
+        if check is None or check.get("status") != "ok" or check.get("stdout") != "42\n":
+            zygote.close()
+            raise SandboxError(f"the sandbox failed its self-test: {check}")
+        gaps = zygote.capabilities.weaknesses()
+        if gaps and not self._warned:
+            self._warned = True
+            warnings.warn("sandbox isolation is weaker than designed: " + "; ".join(gaps), stacklevel=4)
+        return zygote
+
+    def _execute(self, payload: bytes, limits: SandboxLimits) -> SandboxResult:
+        timeout_s = float(limits.timeout_s) + _RESPONSE_MARGIN_S
+        for _ in range(3):
+            zygote = self._current_zygote()
+            try:
+                response = zygote.request(payload, timeout_s)
+            except _ZygoteUnreachable:
+                with self._lock:
+                    if self._zygote is zygote:
+                        zygote.close()
+                        self._zygote = None
+                continue
+            if response is None:
+                return SandboxResult(
+                    status=SandboxStatus.KILLED,
+                    stdout="",
+                    stderr="",
+                    exit_code=None,
+                    wall_time_s=0.0,
+                    cpu_time_s=0.0,
+                    detail="the execution's supervisor was killed before it reported",
+                )
+            if "internal_error" in response:
+                raise SandboxError(response["internal_error"])
+            return SandboxResult(
+                status=SandboxStatus(response["status"]),
+                stdout=response["stdout"],
+                stderr=response["stderr"],
+                exit_code=response["exit_code"],
+                wall_time_s=response["wall_time_s"],
+                cpu_time_s=response["cpu_time_s"],
+                detail=response["detail"],
+                report=response["report"],
+            )
+        raise SandboxError("the sandbox zygote kept dying before taking the request")
+
+
+def _self_test_request() -> dict:
+    return {
+        "code": "print(6 * 7)",
+        "stdin": "",
+        "harness": None,
+        "env": {"PATH": _PROGRAM_PATH},
+        "limits": dataclasses.asdict(SandboxLimits(timeout_s=10.0)),
+    }
+
+
+def _parse_call_report(execution: SandboxResult, call_count: int) -> tuple[CallOutcome, ...]:
+    outcomes: list[CallOutcome | None] = [None] * call_count
+    fatal = ""
+    for line in execution.report.splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(entry, dict):
+            continue
+        if isinstance(entry.get("fatal"), str):
+            fatal = entry["fatal"]
+        index = entry.get("index")
+        if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < call_count:
+            if "value" in entry:
+                outcomes[index] = CallOutcome(returned=True, value=entry["value"])
+            else:
+                outcomes[index] = CallOutcome(returned=False, error=str(entry.get("error", "")))
+    ending = fatal or f"not reached: the execution ended with {execution.status.value}"
+    if execution.detail and not fatal:
+        ending += f" ({execution.detail})"
+    return tuple(outcome or CallOutcome(returned=False, error=ending) for outcome in outcomes)
+
+
+def _capabilities_from_plan(plan: dict) -> SandboxCapabilities:
+    return SandboxCapabilities(
+        pid_namespace=plan["pid_namespace"],
+        network_namespace=plan["network_namespace"],
+        ipc_namespace=plan["ipc_namespace"],
+        mount_namespace=plan["mount_namespace"],
+        read_only_root=plan["read_only_root"],
+        private_proc=plan["private_proc"],
+        uid_base=plan["uid_base"],
+        uid_count=plan["uid_count"],
+        python_readable=plan["python_readable"],
+        host_euid=plan["euid"],
+        kernel=plan["kernel"],
+    )
+
+
+def _frame(message: dict) -> bytes:
+    payload = json.dumps(message).encode()
+    return struct.pack("!I", len(payload)) + payload
+
+
+def _receive_frame(connection: socket.socket) -> dict | None:
+    header = _receive_exactly(connection, 4)
+    if header is None:
+        return None
+    payload = _receive_exactly(connection, struct.unpack("!I", header)[0])
+    if payload is None:
+        raise EOFError("connection closed inside a message")
+    return json.loads(payload)
+
+
+def _receive_exactly(connection: socket.socket, count: int) -> bytes | None:
+    data = bytearray()
+    while len(data) < count:
+        chunk = connection.recv(min(count - len(data), 1 << 20))
+        if not chunk:
+            if data:
+                raise EOFError("connection closed inside a message")
+            return None
+        data += chunk
+    return bytes(data)
+
+
+def _read_frame_with_timeout(fd: int, timeout_s: float) -> dict | None:
+    data = bytearray()
+    needed = 4
+    while len(data) < needed:
+        readable, _, _ = select.select([fd], [], [], timeout_s)
+        if not readable:
+            raise SandboxError(f"the sandbox zygote did not start within {timeout_s:.0f} s")
+        chunk = os.read(fd, needed - len(data))
+        if not chunk:
+            return None
+        data += chunk
+        if len(data) == 4 and needed == 4:
+            needed = 4 + struct.unpack("!I", bytes(data))[0]
+    return json.loads(bytes(data[4:]))
+
+
+def _stop_process(process: subprocess.Popen) -> None:
+    """Ask a zygote to exit by closing its stdin; kill it if it does not."""
+    try:
+        if process.stdin is not None:
+            process.stdin.close()
+        process.wait(timeout=5)
+    except (OSError, subprocess.TimeoutExpired):
+        process.kill()
+        process.wait()
+    finally:
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+_default_sandbox: Sandbox | None = None
+_default_lock = threading.Lock()
+
+
+def _default() -> Sandbox:
+    global _default_sandbox
+    with _default_lock:
+        if _default_sandbox is None:
+            _default_sandbox = Sandbox()
+        return _default_sandbox
+
+
+def run(code: str, **kwargs: Any) -> SandboxResult:
+    """``Sandbox.run`` on a process-wide default sandbox with default limits."""
+    return _default().run(code, **kwargs)
+
+
+def capabilities() -> SandboxCapabilities:
+    """``Sandbox.capabilities`` of the process-wide default sandbox."""
+    return _default().capabilities()
