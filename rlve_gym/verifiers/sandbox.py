@@ -184,6 +184,7 @@ class SandboxResult:
 class SandboxCapabilities:
     """The isolation layers a zygote found it could use (probed once, at start)."""
 
+    user_namespace: bool  # not root: the zygote runs in a user namespace of its own, which makes the others possible
     pid_namespace: bool
     network_namespace: bool
     ipc_namespace: bool
@@ -203,8 +204,8 @@ class SandboxCapabilities:
 
     @property
     def process_limit_enforced(self) -> bool:
-        """Whether ``max_processes`` is applied (needs a uid of the execution's own)."""
-        return self.uid_base is not None
+        """Whether ``max_processes`` is applied (needs a uid or a user namespace of the execution's own)."""
+        return self.uid_base is not None or self.user_namespace
 
     @property
     def orphan_cleanup(self) -> str:
@@ -218,10 +219,15 @@ class SandboxCapabilities:
         gaps = []
         if not self.network_namespace:
             gaps.append("no network namespace: programs can open network connections")
-        if self.uid_base is None:
+        if self.uid_base is None and not self.user_namespace:
             gaps.append(
                 "programs run as the host user: they can signal the host's processes and read its files, "
                 "and max_processes is not enforced"
+            )
+        elif self.uid_base is None:
+            gaps.append(
+                "programs run as the host user inside a user namespace: they can read the host user's files "
+                "outside its home directory"
             )
         elif self.uid_count == 1:
             gaps.append(f"all executions share uid {self.uid_base}: concurrent programs can signal each other")
@@ -310,13 +316,18 @@ class _Zygote:
             self.close()
             raise SandboxError(f"the sandbox zygote exited during start (exit code {self.process.poll()})")
         self.socket_path: str = ready["socket"]
+        self.serving_pid: int = ready["pid"]  # the launcher's child when the zygote needs a PID namespace of its own
         self.capabilities = _capabilities_from_plan(ready["plan"])
 
     def alive(self) -> bool:
         return self.process.poll() is None
 
     def request(self, payload: bytes, timeout_s: float) -> dict | None:
-        """Send one request; None when the connection closed without an answer while the zygote lives."""
+        """Send one request; None when the connection closed without an answer (the zygote died meanwhile).
+
+        Raises ``_ZygoteUnreachable`` only when the request could not be delivered, so that a program that
+        killed its zygote is never run a second time.
+        """
         connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         connection.settimeout(timeout_s)
         try:
@@ -324,21 +335,15 @@ class _Zygote:
                 connection.connect(self.socket_path)
             except (FileNotFoundError, ConnectionRefusedError) as error:
                 raise _ZygoteUnreachable from error
-            connection.sendall(payload)
             try:
+                connection.sendall(payload)
                 response = _receive_frame(connection)
-            except (ConnectionResetError, EOFError):
+            except (ConnectionResetError, BrokenPipeError, EOFError):
                 response = None
         except TimeoutError as error:
             raise SandboxError(f"no answer from the sandbox within {timeout_s:.0f} s") from error
         finally:
             connection.close()
-        if response is None:
-            try:
-                self.process.wait(timeout=0.1)
-            except subprocess.TimeoutExpired:
-                return None  # the zygote lives: the supervisor of this execution was killed
-            raise _ZygoteUnreachable
         return response
 
     def close(self) -> None:
@@ -359,6 +364,9 @@ class Sandbox:
         preload_modules: modules the zygote imports once, so programs import them for free.
         work_root: where working directories and the zygote socket live (default: the system temp directory).
         python: the interpreter to run programs with (default: this one).
+        run_as_user: (root only) run the zygote and every program as this unprivileged uid, exactly as the sandbox
+            runs for a user without root: isolation then comes from a user namespace where the kernel allows
+            one. Also how the tests exercise the unprivileged code paths on a root machine.
     """
 
     def __init__(
@@ -373,6 +381,7 @@ class Sandbox:
         preload_modules: Sequence[str] = DEFAULT_PRELOAD_MODULES,
         work_root: str | None = None,
         python: str | None = None,
+        run_as_user: int | None = None,
     ) -> None:
         if not sys.platform.startswith("linux"):
             raise SandboxError("the sandbox needs Linux (namespaces, rlimits, /proc)")
@@ -380,6 +389,8 @@ class Sandbox:
             raise ValueError("uid_base, uid_count and uid_blocks must be positive")
         if uid_base + uid_count * uid_blocks >= 2**31:
             raise ValueError("uid_base + uid_count * uid_blocks must stay below 2**31")
+        if run_as_user is not None and (os.geteuid() != 0 or not 0 < run_as_user < 2**31):
+            raise ValueError("run_as_user needs a host running as root and a uid in (0, 2**31)")
         self.limits = limits if limits is not None else SandboxLimits()
         self._settings = {
             "namespaces": namespaces,
@@ -389,6 +400,7 @@ class Sandbox:
             "uid_blocks": uid_blocks,
             "preload_modules": list(preload_modules),
             "work_root": work_root or tempfile.gettempdir(),
+            "run_as_user": run_as_user,
         }
         self._python = python or sys.executable
         self._reset_process_state()
@@ -424,6 +436,14 @@ class Sandbox:
     def capabilities(self) -> SandboxCapabilities:
         """The isolation layers in use (starts the zygote if needed)."""
         return self._current_zygote().capabilities
+
+    @property
+    def zygote_pid(self) -> int | None:
+        """Process id of this process's running zygote (its CPU time includes every finished program), if any."""
+        zygote = self._zygote
+        if zygote is None or self._owner_pid != os.getpid() or not zygote.alive():
+            return None
+        return zygote.serving_pid
 
     def run(
         self,
@@ -538,7 +558,7 @@ class Sandbox:
                         zygote.close()
                         self._zygote = None
                 continue
-            if response is None:
+            if response is None:  # the next call starts a new zygote
                 return SandboxResult(
                     status=SandboxStatus.KILLED,
                     stdout="",
@@ -546,7 +566,7 @@ class Sandbox:
                     exit_code=None,
                     wall_time_s=0.0,
                     cpu_time_s=0.0,
-                    detail="the execution's supervisor was killed before it reported",
+                    detail="the sandbox's zygote died during the execution",
                 )
             if "internal_error" in response:
                 raise SandboxError(response["internal_error"])
@@ -599,6 +619,7 @@ def _parse_call_report(execution: SandboxResult, call_count: int) -> tuple[CallO
 
 def _capabilities_from_plan(plan: dict) -> SandboxCapabilities:
     return SandboxCapabilities(
+        user_namespace=plan["user_namespace"],
         pid_namespace=plan["pid_namespace"],
         network_namespace=plan["network_namespace"],
         ipc_namespace=plan["ipc_namespace"],

@@ -44,6 +44,7 @@ import types
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWIPC = 0x08000000
+CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
 MS_RDONLY = 0x1
@@ -54,6 +55,10 @@ MS_BIND = 0x1000
 MS_REC = 0x4000
 MS_PRIVATE = 0x40000
 PR_SET_PDEATHSIG = 1
+PR_SET_DUMPABLE = 4
+PR_CAPBSET_DROP = 24
+PR_CAP_AMBIENT = 47
+PR_CAP_AMBIENT_CLEAR_ALL = 4
 PR_SET_CHILD_SUBREAPER = 36
 PR_SET_NO_NEW_PRIVS = 38
 SYS_MOUNT_SETATTR = 442  # the same on x86_64 and aarch64 (system calls added after 5.1 share one number)
@@ -61,6 +66,7 @@ AT_FDCWD = -100
 AT_RECURSIVE = 0x8000
 MOUNT_ATTR_RDONLY = 0x1
 O_PATH = getattr(os, "O_PATH", 0o10000000)
+LINUX_CAPABILITY_VERSION_3 = 0x20080522
 
 # The runner's file descriptors: 0 stdin, 1 stdout, 2 stderr, then two side channels.
 REPORT_FD = 3
@@ -154,6 +160,38 @@ def _drop_to(uid: int) -> None:
     os.setresuid(uid, uid, uid)
 
 
+def _write_identity_maps(inside: int, outside_uid: int, outside_gid: int) -> None:
+    """Map one uid and gid into a just-created user namespace (the only mapping an unprivileged process may write)."""
+    for name, text in (
+        ("setgroups", "deny"),
+        ("uid_map", f"{inside} {outside_uid} 1"),
+        ("gid_map", f"{inside} {outside_gid} 1"),
+    ):
+        with open(f"/proc/self/{name}", "w") as map_file:
+            map_file.write(text)
+
+
+def _enter_user_namespace() -> None:
+    """Become root of a new user namespace mapped onto this unprivileged uid (then other namespaces work)."""
+    uid, gid = os.getuid(), os.getgid()
+    _unshare(CLONE_NEWUSER)
+    _write_identity_maps(0, uid, gid)
+
+
+def _drop_capabilities() -> None:
+    """Give up every capability for good: effective, permitted, inheritable, ambient and the bounding set."""
+    with open("/proc/sys/kernel/cap_last_cap") as last_file:
+        last_capability = int(last_file.read())
+    for capability in range(last_capability + 1):
+        _prctl(PR_CAPBSET_DROP, capability)
+    with contextlib.suppress(OSError):  # kernels before 4.3 have no ambient set
+        _prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL)
+    header = (ctypes.c_uint32 * 2)(LINUX_CAPABILITY_VERSION_3, 0)
+    data = (ctypes.c_uint32 * 6)()
+    if _libc.capset(header, data) != 0:
+        _raise_errno("capset")
+
+
 def _kill_quietly(pid: int) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.kill(pid, signal.SIGKILL)
@@ -228,6 +266,11 @@ def _probe_pid_namespace() -> bool:
     return os.waitstatus_to_exitcode(status) == 0
 
 
+def _probe_user_namespace() -> bool:
+    _enter_user_namespace()
+    return _probe_pid_namespace()
+
+
 def _probe_private_mounts() -> bool:
     _unshare(CLONE_NEWNS)
     _mount("none", "/", None, MS_REC | MS_PRIVATE, None)
@@ -273,39 +316,53 @@ def _first_closed_ancestor(path: str) -> str | None:
     """The outermost directory on ``path`` that other users may not enter (e.g. a 0700 home), if any."""
     current = "/"
     for part in path.strip("/").split("/"):
-        current = os.path.join(current, part)
-        if not os.stat(current).st_mode & stat.S_IXOTH:
+        parent, current = current, os.path.join(current, part)
+        try:
+            mode = os.stat(current).st_mode
+        except PermissionError:
+            return parent  # this process cannot even look inside ``parent``
+        if not mode & stat.S_IXOTH:
             return current
     return None
 
 
-def _enter_zygote_mount_namespace(expose_python: bool) -> None:
-    """Give the zygote (and so every runner) a read-only, private copy of the host's mounts.
+def _is_inside(path: str, directory: str) -> bool:
+    return path == directory or path.startswith(directory.rstrip("/") + "/")
 
-    When the interpreter lives under a directory other users cannot enter (a 0700 home), that directory is
-    covered by an empty tmpfs into which only the interpreter's directories are bind-mounted, so that a runner
-    with an unprivileged uid can import the standard library without seeing the rest of the home.
+
+def _cover_directories(cover: set[str], python_paths: list[str]) -> None:
+    """Hide each directory of ``cover`` under an empty tmpfs, bind-mounting the interpreter's directories back.
+
+    Used for a home directory, or a directory other users cannot enter that holds the interpreter: programs can
+    still import the standard library and installed packages, and see nothing else of it. Needs a private
+    mount namespace.
     """
+    outermost_cover = {path for path in cover if not any(_is_inside(path, other) for other in cover - {path})}
+    for covered in sorted(outermost_cover):
+        inside = [path for path in python_paths if _is_inside(path, covered)]
+        outermost = [path for path in inside if not any(_is_inside(path, other) for other in inside if other != path)]
+        sources = {path: os.open(path, O_PATH | os.O_DIRECTORY) for path in outermost}
+        _mount("tmpfs", covered, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,nr_inodes=256,mode=0755")
+        for path, source in sources.items():
+            target = covered
+            for part in os.path.relpath(path, covered).split("/"):
+                target = os.path.join(target, part)
+                if not os.path.isdir(target):
+                    os.mkdir(target, 0o755)
+            _mount(f"/proc/self/fd/{source}", target, None, MS_BIND | MS_REC, None)
+            os.close(source)
+
+
+def _closed_python_ancestors(python_paths: list[str]) -> set[str]:
+    closed = (_first_closed_ancestor(path) for path in python_paths)
+    return {path for path in closed if path is not None}
+
+
+def _enter_zygote_mount_namespace(cover: set[str], python_paths: list[str]) -> None:
+    """Give the zygote (and so every runner) a read-only, private copy of the host's mounts."""
     _unshare(CLONE_NEWNS)
     _mount("none", "/", None, MS_REC | MS_PRIVATE, None)
-    if expose_python:
-        covered: dict[str, list[str]] = {}
-        for path in _python_paths():
-            closed = _first_closed_ancestor(path)
-            if closed is not None:
-                covered.setdefault(closed, []).append(path)
-        for closed, paths in covered.items():
-            outermost = [path for path in paths if not any(path.startswith(other + "/") for other in paths)]
-            sources = {path: os.open(path, O_PATH | os.O_DIRECTORY) for path in outermost}
-            _mount("tmpfs", closed, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,nr_inodes=256,mode=0755")
-            for path, source in sources.items():
-                target = closed
-                for part in os.path.relpath(path, closed).split("/"):
-                    target = os.path.join(target, part)
-                    if not os.path.isdir(target):
-                        os.mkdir(target, 0o755)
-                _mount(f"/proc/self/fd/{source}", target, None, MS_BIND | MS_REC, None)
-                os.close(source)
+    _cover_directories(cover, python_paths)
     if os.path.isdir("/run"):
         # Hides host sockets (container runtimes, D-Bus) that a network namespace does not cover.
         _mount("tmpfs", "/run", "tmpfs", MS_NOSUID | MS_NODEV, "size=4k,nr_inodes=8,mode=0755")
@@ -341,12 +398,21 @@ def _claim_uid_block(uid_base: int, uid_count: int, blocks: int) -> int | None:
     return None
 
 
-def prepare(settings: dict) -> dict:
-    """Find out which isolation layers work, set up the zygote's own namespaces, and return the plan."""
+def prepare(settings: dict, python_paths: list[str]) -> dict:
+    """Find out which isolation layers work, set up the zygote's own namespaces, and return the plan.
+
+    ``python_paths`` are the interpreter's directories, listed before the zygote gave up any privilege.
+    """
     use_namespaces = bool(settings["namespaces"])
+    host_uid, host_euid = os.getuid(), os.geteuid()
+    user_namespace = False
+    if use_namespaces and host_euid != 0 and _succeeds_in_child(_probe_user_namespace):
+        _enter_user_namespace()  # from here on this process is root of its own user namespace
+        user_namespace = True
     plan = {
-        "euid": os.geteuid(),
+        "euid": host_euid,
         "kernel": os.uname().release,
+        "user_namespace": user_namespace,
         "pid_namespace": use_namespaces and _succeeds_in_child(_probe_pid_namespace),
         "network_namespace": use_namespaces and _succeeds_in_child(_unshare, CLONE_NEWNET),
         "ipc_namespace": use_namespaces and _succeeds_in_child(_unshare, CLONE_NEWIPC),
@@ -357,7 +423,7 @@ def prepare(settings: dict) -> dict:
         "python_readable": True,
     }
     plan["private_proc"] = plan["pid_namespace"] and _succeeds_in_child(_probe_private_proc)
-    if settings["drop_privileges"] and os.geteuid() == 0:
+    if settings["drop_privileges"] and host_euid == 0:
         count = int(settings["uid_count"])
         base = _claim_uid_block(int(settings["uid_base"]), count, int(settings["uid_blocks"]))
         if (
@@ -369,15 +435,25 @@ def prepare(settings: dict) -> dict:
         elif _succeeds_in_child(_probe_uid, 65534):
             plan["uid_base"], plan["uid_count"] = 65534, 1
     if plan["mount_namespace"]:
-        original = os.open("/proc/self/ns/mnt", os.O_RDONLY)
-        try:
-            _enter_zygote_mount_namespace(expose_python=plan["uid_base"] is not None)
+        cover = set()
+        if plan["uid_base"] is not None or user_namespace:
+            cover.update(_closed_python_ancestors(python_paths))
+        if user_namespace:
+            # The program runs as the host user here: hide that user's home (keys, tokens, caches).
+            with contextlib.suppress(KeyError, ImportError):
+                import pwd
+
+                home = pwd.getpwuid(host_uid).pw_dir
+                if home not in ("", "/") and os.path.isdir(home):
+                    cover.add(os.path.realpath(home))
+        # A dry run first: a user namespace could not return to the host's mounts after a half-done setup.
+        if _succeeds_in_child(_enter_zygote_mount_namespace, cover, python_paths):
+            _enter_zygote_mount_namespace(cover, python_paths)
             plan["read_only_root"] = True
-        except OSError:
-            _setns(original, CLONE_NEWNS)  # back to the host's mounts; runners still get a private /tmp
-        os.close(original)
     if plan["uid_base"] is not None:
         plan["python_readable"] = _succeeds_in_child(_probe_python_readable, plan["uid_base"])
+    else:
+        plan["python_readable"] = os.access(os.path.dirname(os.__file__), os.R_OK | os.X_OK)
     return plan
 
 
@@ -881,6 +957,15 @@ def zygote_main() -> None:
         return
     sys.dont_write_bytecode = True
     _import_quietly(settings["preload_modules"])
+    python_paths = _python_paths()
+    if settings.get("run_as_user") is not None:
+        # Root asked for an unprivileged sandbox. An unprivileged user can read its own interpreter, so first
+        # make this one readable to the uid (in a mount namespace of our own), then become that uid.
+        _unshare(CLONE_NEWNS)
+        _mount("none", "/", None, MS_REC | MS_PRIVATE, None)
+        _cover_directories(_closed_python_ancestors(python_paths), python_paths)
+        _drop_to(int(settings["run_as_user"]))
+        _prctl(PR_SET_DUMPABLE, 1)  # changing uid cleared it; /proc/self must stay writable for user namespaces
     private_dir = _make_private_directory(settings["work_root"], "rlve-sandbox-")
     os.chmod(private_dir, 0o711)  # runners may enter their own 0700 workdir inside, but not list siblings
     control_dir = os.path.join(private_dir, "control")
@@ -890,14 +975,37 @@ def zygote_main() -> None:
     listener.bind(socket_path)  # before the zygote's mounts turn read-only
     listener.listen(1024)
     listener.setblocking(False)
-    plan = prepare(settings)
+    plan = prepare(settings, python_paths)
     if not plan["python_readable"]:
         _import_quietly(UNREADABLE_PYTHON_EXTRA_MODULES)
     if not plan["pid_namespace"]:
         _prctl(PR_SET_CHILD_SUBREAPER, 1)
+    if plan["user_namespace"] and plan["pid_namespace"]:
+        _serve_from_own_pid_namespace(listener)
     gc.freeze()  # runners then never touch the zygote's objects during collection (fewer copy-on-write faults)
-    _write_all(1, _frame({"socket": socket_path, "private_dir": private_dir, "plan": plan, "pid": os.getpid()}))
+    host_pid = int(os.readlink("/proc/self"))  # /proc is the host's here: this is the pid the host sees
+    _write_all(1, _frame({"socket": socket_path, "private_dir": private_dir, "plan": plan, "pid": host_pid}))
     Zygote(settings, plan, listener, private_dir).serve()
+
+
+def _serve_from_own_pid_namespace(listener: socket.socket) -> None:
+    """Continue as PID 1 of a PID namespace this user namespace owns; the original process waits as a launcher.
+
+    Each execution needs ``setns`` back to the zygote's PID namespace after ``unshare(CLONE_NEWPID)``, which a
+    user namespace may do only for a PID namespace it owns. The launcher lives exactly as long as the zygote (the
+    host watches its pid); the zygote dies with it, and the kernel then kills every runner in the namespace.
+    """
+    _unshare(CLONE_NEWPID)
+    zygote = os.fork()
+    if zygote == 0:
+        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        return
+    listener.close()
+    null_fd = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null_fd, 0)  # the host's pipes belong to the zygote; its exit must be what the host sees
+    os.dup2(null_fd, 1)
+    _, status = os.waitpid(zygote, 0)
+    os._exit(max(os.waitstatus_to_exitcode(status), 0))
 
 
 # ----------------------------------------------------------------------------------------------- runner
@@ -940,6 +1048,12 @@ def _runner_main(
         # RLIMIT_NPROC counts every process of the real uid, so it only bounds the program on a uid of its own.
         resource.setrlimit(resource.RLIMIT_NPROC, (int(limits["max_processes"]),) * 2)
         _drop_to(uid)
+    elif plan["user_namespace"]:
+        # A user namespace of its own: RLIMIT_NPROC then counts this execution's processes only (Linux >= 5.14).
+        _unshare(CLONE_NEWUSER)
+        _write_identity_maps(0, 0, 0)
+        resource.setrlimit(resource.RLIMIT_NPROC, (int(limits["max_processes"]),) * 2)
+        _drop_capabilities()
     _prctl(PR_SET_NO_NEW_PRIVS, 1)
     _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if not plan["pid_namespace"] and os.getppid() != zygote_pid:
