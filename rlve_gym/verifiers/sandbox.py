@@ -1,61 +1,85 @@
 """Run untrusted Python programs in a confined, disposable process: the sandbox behind every code task.
 
-Each execution is a fresh process forked from a zygote (a Python interpreter with the standard library already
-imported that never runs untrusted code), so startup costs a fork instead of an interpreter launch and nothing
-leaks from one execution to the next. ``Sandbox.run`` is safe to call from many threads at once; each process
-that uses a ``Sandbox`` gets its own zygote, and a zygote that dies is restarted on the next call.
+Each execution is a fresh process forked from a zygote: a Python interpreter with common standard-library modules
+already imported, started from a scrubbed environment, that never runs untrusted code itself. Startup therefore
+costs a fork, not an interpreter launch, and nothing leaks from one execution to the next. ``Sandbox.run`` may be
+called from many threads at once; each process using a ``Sandbox`` gets its own zygote, and a zygote that dies is
+replaced on the next call (a program running when its zygote dies gets ``killed``; it is never run twice).
 
-What is covered (each line has an adversarial test in ``tests/verifiers/test_sandbox.py``, run both with the
-namespaces this machine allows and with namespaces turned off):
+Isolation modes. The zygote probes at start what the kernel allows; ``Sandbox.capabilities()`` reports it and
+``weaknesses()`` lists what is missing (a ``Sandbox`` also warns once). ``tests/verifiers/test_sandbox.py`` runs
+every adversarial test in all four modes; the statements below hold where the mode is named.
 
-- Time: a wall-clock deadline (``timeout_s``) and ``RLIMIT_CPU``; at the deadline every process of the execution
-  is killed, including children that called ``setsid`` or double-forked.
-- No process outlives its execution. With a PID namespace the program runs under its own PID 1, whose exit makes
-  the kernel kill everything left in the namespace. Without one, the supervisor is a child subreaper and sends
-  SIGKILL to every process of the execution's uid with a single ``kill(-1)`` (or, when it cannot change uid,
-  kills descendants until none is left).
-- Memory: ``RLIMIT_AS`` per process (``memory_mb`` includes the interpreter, about 30 MiB); an uncaught
-  ``MemoryError`` is reported as ``memory``.
-- Processes: ``RLIMIT_NPROC`` bounds a fork bomb, but only when the program runs as its own uid (see below).
+- root, namespaces (the full mode): the program is PID 1 of a fresh PID namespace, in fresh network, IPC and mount
+  namespaces, as an unprivileged uid of its own (``uid_base + block * uid_count + slot``; each zygote on the
+  machine holds its own block through an flock in /tmp/.rlve-sandbox-uids).
+- root, no namespaces (e.g. a container without CAP_SYS_ADMIN): the per-execution uid, rlimits and a private
+  working directory; the zygote is a child subreaper that kills orphans as soon as they appear and, when the
+  program ends, kills every process of its uid with one ``kill(-1)`` (atomic under the kernel's tasklist lock).
+- not root, user namespaces allowed: the zygote enters a user namespace of its own and then works as in the full
+  mode, except that the program keeps the host user's uid: it runs in a nested user namespace of its own (so
+  ``RLIMIT_NPROC`` counts only its processes) with every capability dropped.
+- not root, no user namespaces: rlimits, a private working directory, the scrubbed environment, and killing
+  orphans; nothing else (see the last item of "not covered").
+
+What is covered, in every mode unless stated:
+
+- Time: a wall-clock deadline (``timeout_s``) and ``RLIMIT_CPU`` (ceil(timeout_s) + 1 s); busy loops, sleeps and
+  programs that ignore SIGXCPU all end as ``timeout``.
+- No process outlives its execution, including a grandchild that called ``setsid`` after a double fork, whether
+  the program exits or times out. With a PID namespace the kernel kills the namespace when the program (its PID 1)
+  exits or is killed.
+- Processes: ``max_processes`` (``RLIMIT_NPROC``) bounds a fork bomb in the first three modes.
+- Memory: ``RLIMIT_AS`` (``memory_mb``, the interpreter's ~30 MiB included); an uncaught ``MemoryError`` is
+  reported as ``memory``; allocations below the limit work.
 - Output: stdout, stderr and the harness report are each capped at ``max_output_bytes``; going over kills the
-  program and reports ``output_limit``.
-- Files: ``RLIMIT_FSIZE`` and ``RLIMIT_NOFILE``; the working directory is private and removed afterwards. With a
-  mount namespace the whole host filesystem is read-only to the program and /tmp, /dev/shm are private tmpfs
-  mounts of ``disk_mb`` each (which is also the working directory); /run is hidden.
-- Privileges: when the host runs as root, the program runs as an unprivileged uid of its own
-  (``uid_base + slot``), with no supplementary groups and ``PR_SET_NO_NEW_PRIVS``, so it cannot raise its
-  rlimits, read files only root may read, or signal the host, the supervisor or other executions.
-- Environment: the zygote starts from a scrubbed environment, so no variable of the host process reaches the
-  program; it sees only PATH, LANG, HOME, TMPDIR and what the caller passes in ``env``.
-- Network: a fresh network namespace per execution (no interfaces up), so connections to the host's loopback or
-  the outside fail; with a mount namespace host Unix sockets under /run and /tmp are hidden too.
-- Signals: the program's parent is PID 1 of its namespace or a root-owned supervisor, so ``kill(getppid())``,
-  ``kill(-1)`` and ``killpg`` of the parent's group reach nothing outside the execution.
-- Crashes (segfault through ``ctypes``, C stack overflow) are reported as ``killed`` with the signal name;
-  ``os._exit`` ends the program with its own exit code, and closing its own file descriptors cannot confuse the
-  supervisor.
+  program at once and reports ``output_limit`` with the output up to the cap.
+- Files: ``RLIMIT_FSIZE`` (an oversized write fails with EFBIG) and ``RLIMIT_NOFILE``. The working directory is
+  private and removed afterwards; relative paths never reach the host's working directory. In the first three
+  modes the program cannot write outside its working directory. With a mount namespace the host filesystem is
+  read-only, /tmp (the working directory) and /dev/shm are private tmpfs mounts of ``disk_mb`` each, /run is
+  hidden, and /proc shows only the execution's processes; a directory holding the interpreter that other users
+  cannot enter (a 0700 home) shows only the interpreter's directories. In the user-namespace mode the host
+  user's home (from the passwd entry) is covered the same way; the tests cannot exercise that on a machine
+  where the test user has no home directory.
+- Reading: in the root modes files that only root (or the host user) may read stay unreadable.
+- Environment: no variable of the host process reaches the program (it sees PATH, LANG, HOME, TMPDIR and what the
+  caller passes in ``env``), nor can it read the environment of host processes through /proc (except, in the
+  last mode, that of processes of the same user).
+- Network: with a network namespace (no interface up, not even loopback) connections to the host's loopback
+  and anywhere else fail with ENETUNREACH.
+- Signals: ``kill(getppid())``, ``kill(-1)``, ``killpg`` of the parent's group and kills aimed at the host or the
+  zygote reach nothing outside the execution, and concurrent executions cannot signal each other.
+- Crashes: a segfault through ``ctypes`` or a C stack overflow is ``killed`` with the signal's name; plain deep
+  recursion is a ``runtime_error`` (RecursionError); ``os._exit`` keeps the program's exit code and its flushed
+  output; a program that closes every descriptor is still timed and reaped; rlimits cannot be raised; writing
+  the side channels (fds 3 and 4) can only make the program's own result worse.
 
 What is not covered:
 
 - System calls are not filtered (no seccomp): kernel bugs reachable from an unprivileged process are in scope for
-  an attacker, and so is reading every world-readable file on the host (including other users' world-readable
-  data; never write hidden test answers to disk).
-- Without namespaces (no root and no user namespaces, or ``namespaces=False``) the network is open, the host
-  filesystem's world-writable directories (/tmp, /dev/shm) are writable and keep what is written there, and
-  host processes are visible in /proc. Without root the program also runs as the host user: it can signal any of
-  that user's processes, and ``RLIMIT_NPROC`` is not set because it would count the host's processes too.
-  ``Sandbox.capabilities()`` says which layers are active; ``weaknesses()`` lists what is missing, and a
-  ``Sandbox`` warns once when something is.
-- ``memory_mb`` limits address space, not resident memory, and tmpfs pages (``disk_mb``) are not counted in it.
-- The harness runs inside the program's process: a program can forge the harness report. Compare results with
-  expected values on the host, never inside the sandbox, so that forging a passing report means computing the
-  answers.
-- Program output is decoded as UTF-8 with replacement characters; a stdout that is block-buffered at the moment of
-  ``os._exit`` or a crash is lost, as it would be outside the sandbox.
+  an attacker, and so is every world-readable file on the host. Never write hidden test data to disk.
+- The harness runs inside the program's process, so a program can forge the harness report. Compare results with
+  expected values on the host, never inside the sandbox: forging a passing report then means computing the answers.
+- ``memory_mb`` limits address space, not resident memory; tmpfs pages (``disk_mb``) are not counted in it.
+- ``cpu_time_s`` counts the program's main process and the children it waited for, not processes killed at the
+  end.
+- As PID 1 of its namespace, the program ignores signals it sends itself with the default action
+  (``os.kill(os.getpid(), SIGTERM)`` does nothing; ``os.abort()`` ends in SIGSEGV) and inherits its orphans.
+- In the user-namespace mode the program can read what the host user can read outside its home directory.
+- When the program's uid cannot read the interpreter's files and there is no mount namespace (root, a 0700
+  home, no namespaces), only the modules the zygote imported are importable.
+- Without a network namespace the network is open; without a mount namespace /tmp and /dev/shm are the host's
+  (files left there survive) and host processes are visible in /proc. In the last mode the program runs as the
+  host user: it can signal, ptrace or read anything of that user (including the zygote), and a fork bomb is
+  not bounded (``RLIMIT_NPROC`` would count the host's own processes).
+- Program output is decoded as UTF-8 with replacement characters; output still buffered when the program calls
+  ``os._exit`` or crashes is lost, as it would be outside the sandbox.
 
-Statuses: ``ok`` (exit code 0), ``runtime_error`` (non-zero exit code, e.g. an uncaught exception),
+Statuses: ``ok`` (exit code 0), ``runtime_error`` (non-zero exit code: an uncaught exception, ``sys.exit(n)``),
 ``memory`` (uncaught ``MemoryError``), ``timeout`` (wall deadline or CPU limit), ``output_limit``, ``killed``
-(ended by a signal the sandbox did not send: segfault, abort, the kernel's OOM killer, or the program's own kill).
+(ended by a signal the sandbox did not send: segfault, the kernel's OOM killer, the program's own kill, or the
+death of the zygote).
 """
 
 from __future__ import annotations
@@ -65,6 +89,7 @@ import difflib
 import json
 import os
 import select
+import shutil
 import socket
 import struct
 import subprocess
@@ -303,7 +328,8 @@ class _Zygote:
             close_fds=True,
             start_new_session=True,  # terminal signals aimed at the host's group must not reach it
         )
-        self._finalizer = weakref.finalize(self, _stop_process, self.process)
+        self._private_dir: list[str] = []  # filled once the zygote says where it is; removed after it exits
+        self._finalizer = weakref.finalize(self, _stop_process, self.process, self._private_dir)
         try:
             assert self.process.stdin is not None and self.process.stdout is not None
             self.process.stdin.write(_frame(settings))
@@ -315,6 +341,7 @@ class _Zygote:
         if ready is None:
             self.close()
             raise SandboxError(f"the sandbox zygote exited during start (exit code {self.process.poll()})")
+        self._private_dir.append(ready["private_dir"])
         self.socket_path: str = ready["socket"]
         self.serving_pid: int = ready["pid"]  # the launcher's child when the zygote needs a PID namespace of its own
         self.capabilities = _capabilities_from_plan(ready["plan"])
@@ -677,8 +704,8 @@ def _read_frame_with_timeout(fd: int, timeout_s: float) -> dict | None:
     return json.loads(bytes(data[4:]))
 
 
-def _stop_process(process: subprocess.Popen) -> None:
-    """Ask a zygote to exit by closing its stdin; kill it if it does not."""
+def _stop_process(process: subprocess.Popen, private_dir: list[str]) -> None:
+    """Ask a zygote to exit by closing its stdin (kill it if it does not), then remove its directory."""
     try:
         if process.stdin is not None:
             process.stdin.close()
@@ -689,6 +716,8 @@ def _stop_process(process: subprocess.Popen) -> None:
     finally:
         if process.stdout is not None:
             process.stdout.close()
+        for directory in private_dir:  # the zygote sees its filesystem read-only and cannot do this itself
+            shutil.rmtree(directory, ignore_errors=True)
 
 
 _default_sandbox: Sandbox | None = None

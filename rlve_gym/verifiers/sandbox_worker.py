@@ -9,8 +9,12 @@ is in ``rlve_gym/verifiers/sandbox.py``. Two kinds of process live here:
 - the **runner**, one per execution, forked from the zygote (so it starts with the interpreter initialised).
   With a PID namespace it is PID 1 of a namespace of its own, and its exit makes the kernel kill every process
   left in that namespace. It then enters fresh network, IPC and mount namespaces, mounts a private /tmp,
-  /dev/shm and /proc, starts a new session, sets rlimits, switches to the execution's unprivileged uid, and
-  runs the program in-process.
+  /dev/shm and /proc, starts a new session, sets rlimits, switches to the execution's unprivileged uid (or,
+  without root, enters a user namespace of its own and drops every capability), and runs the program in-process.
+
+Without root the zygote first enters a user namespace (where the kernel allows it), which makes the other
+namespaces available; it then serves as PID 1 of a PID namespace it owns, while the original process waits as
+a launcher (see ``_serve_from_own_pid_namespace``).
 
 Without a PID namespace the zygote is a child subreaper: a process of an execution whose parent exits is
 reparented to it and killed at once, and when the program ends every process of the execution's uid is killed
@@ -567,7 +571,9 @@ class Zygote:
             except (BlockingIOError, InterruptedError):
                 return
             connection.setblocking(False)
+            # A slot (so a uid) is free once its execution answered and its uid-kill helper is done.
             used = {execution.slot for execution in self.executions}
+            used.update(execution.slot for execution in self.by_killer.values())
             slot = next(index for index in range(len(used) + 1) if index not in used)
             execution = Execution(connection, slot)
             self.executions.add(execution)
@@ -630,6 +636,7 @@ class Zygote:
             stdin_read, execution.stdin_fd = os.pipe()
             execution.stdin_data = memoryview(stdin_bytes)
         child_fds = [stdin_read] + [write_end for _, write_end in pipes]
+        zygote_pid = os.getpid()
         if plan["pid_namespace"]:
             _unshare(CLONE_NEWPID)
         execution.start = time.monotonic()
@@ -645,7 +652,7 @@ class Zygote:
         if pid == 0:
             try:
                 signal.set_wakeup_fd(-1)
-                _runner_main(request, child_fds, plan, execution.uid, workdir, zygote_pid=os.getppid())
+                _runner_main(request, child_fds, plan, execution.uid, workdir, zygote_pid)
             finally:
                 os._exit(SETUP_FAILED_EXIT_CODE)
         self._restore_pid_namespace()

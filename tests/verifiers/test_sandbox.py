@@ -369,6 +369,31 @@ def secret_directory(tmp_path):
     shutil.rmtree(directory)
 
 
+def test_proc_and_run_show_nothing_of_the_host(sandbox, capabilities):
+    code = "import os\nprint(sorted(name for name in os.listdir('/proc') if name.isdigit()), os.listdir('/run'))"
+    result = sandbox.run(code)
+    if capabilities.private_proc:
+        assert result.stdout.startswith("['1'] "), result  # the program alone, as PID 1
+    else:
+        assert any("see host processes" in gap for gap in capabilities.weaknesses())
+    if capabilities.read_only_root:
+        assert result.stdout.endswith(" []\n"), result
+
+
+def test_closed_interpreter_directory_shows_only_the_interpreter(sandbox, capabilities):
+    """A 0700 directory above the interpreter (pyenv or conda under /root) is covered, not opened up."""
+    interpreter = Path(sys.base_prefix).resolve()
+    closed = next((parent for parent in reversed(interpreter.parents) if not parent.stat().st_mode & 0o001), None)
+    listing = f"os.listdir({str(closed)!r})" if closed is not None else "None"
+    result = sandbox.run(f"import json, os, random, heapq\nprint(json.dumps({listing}))")
+    if capabilities.read_only_root and (capabilities.uid_base is not None or capabilities.user_namespace):
+        assert result.ok, result  # the standard library imports
+        if closed is not None:
+            assert json.loads(result.stdout) == [interpreter.relative_to(closed).parts[0]]
+    elif not capabilities.python_readable:
+        assert any("only preloaded modules" in gap for gap in capabilities.weaknesses())
+
+
 def test_files_of_the_host_are_unreadable(sandbox, capabilities, secret_directory, monkeypatch):
     secret = secret_directory / "secret.txt"
     secret.write_text("hidden answer")
