@@ -25,6 +25,7 @@ Wire format on the socket: a 4-byte big-endian length, then that many bytes of U
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import ctypes
 import fcntl
@@ -467,9 +468,9 @@ def prepare(settings: dict, python_paths: list[str]) -> dict:
 class Execution:
     """State of one request, from the first byte received to the last byte of the answer."""
 
-    def __init__(self, connection: socket.socket, slot: int) -> None:
+    def __init__(self, connection: socket.socket) -> None:
         self.connection = connection
-        self.slot = slot
+        self.slot = -1  # index of the execution's uid in the zygote's block, once launched
         self.incoming = bytearray()
         self.request: dict = {}
         self.limits: dict = {}
@@ -506,6 +507,7 @@ class Zygote:
         self.by_pid: dict[int, Execution] = {}
         self.by_killer: dict[int, Execution] = {}
         self.deadlines: list[tuple[float, int, Execution]] = []
+        self.waiting: collections.deque[Execution] = collections.deque()  # complete requests without a free uid
         self.sequence = 0
         self.base_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY) if plan["pid_namespace"] else -1
         self.wake_read, wake_write = os.pipe()
@@ -571,11 +573,7 @@ class Zygote:
             except (BlockingIOError, InterruptedError):
                 return
             connection.setblocking(False)
-            # A slot (so a uid) is free once its execution answered and its uid-kill helper is done.
-            used = {execution.slot for execution in self.executions}
-            used.update(execution.slot for execution in self.by_killer.values())
-            slot = next(index for index in range(len(used) + 1) if index not in used)
-            execution = Execution(connection, slot)
+            execution = Execution(connection)
             self.executions.add(execution)
             self.selector.register(connection, selectors.EVENT_READ, ("request", execution))
 
@@ -613,7 +611,38 @@ class Zygote:
         self.selector.unregister(execution.connection)
         execution.request = json.loads(execution.incoming[4 : 4 + length])
         execution.incoming = bytearray()
-        self._launch(execution)
+        self.waiting.append(execution)
+        self._launch_waiting()
+
+    def _free_slot(self) -> int | None:
+        """The lowest slot no live execution holds; None when the uid block is used up and must not be shared.
+
+        A slot (so a uid) is free once its execution answered and its uid-kill helper is done. Without a PID
+        namespace two executions must never share a uid (the end-of-run ``kill(-1)`` would hit both), so requests
+        wait; with one, a shared uid only means a shared RLIMIT_NPROC.
+        """
+        used = {execution.slot for execution in self.executions}
+        used.update(execution.slot for execution in self.by_killer.values())
+        slot = next(index for index in range(len(used) + 1) if index not in used)
+        if self.plan["uid_base"] is not None and not self.plan["pid_namespace"] and slot >= self.plan["uid_count"]:
+            return None
+        return slot
+
+    def _launch_waiting(self) -> None:
+        while self.waiting:
+            execution = self.waiting[0]
+            if execution not in self.executions:
+                self.waiting.popleft()
+                continue
+            slot = self._free_slot()
+            if slot is None:
+                return
+            self.waiting.popleft()
+            execution.slot = slot
+            try:
+                self._launch(execution)
+            except Exception:
+                self._fail(execution, traceback.format_exc())
 
     # -- launching
 
@@ -766,6 +795,7 @@ class Zygote:
             if execution is not None:
                 execution.killer_pid = 0
                 self._maybe_finish(execution)
+                self._launch_waiting()
         if not self.plan["pid_namespace"]:
             self._kill_orphans()
 
@@ -868,6 +898,7 @@ class Zygote:
             self.selector.unregister(execution.connection)
         execution.connection.close()
         self.executions.discard(execution)
+        self._launch_waiting()
 
 
 def _make_private_directory(parent: str, prefix: str) -> str:

@@ -64,7 +64,7 @@ def sandbox_options(request) -> dict:
 
 
 @pytest.fixture(scope="module")
-def sandbox(sandbox_options):
+def shared_sandbox(sandbox_options):
     box = _new_sandbox(sandbox_options)
     yield box
     box.close()
@@ -106,10 +106,11 @@ def _processes_with_marker(marker: str) -> list[int]:
     return found
 
 
-@pytest.fixture(autouse=True)
-def host_keeps_working(sandbox, sandbox_options):
-    """After every test: the sandbox still runs programs and none of its programs' processes is left."""
-    yield
+@pytest.fixture
+def sandbox(shared_sandbox, sandbox_options):
+    """The mode's sandbox; after the test, it must still run programs and none of its programs may be left."""
+    yield shared_sandbox
+    sandbox = shared_sandbox
     result = sandbox.run("print(6 * 7)")
     assert result.status == SandboxStatus.OK, result
     assert result.stdout == "42\n"
@@ -660,6 +661,32 @@ def test_usable_from_a_forked_process_and_after_pickling(sandbox):
         copy = pickle.loads(pickle.dumps(sandbox))
         assert copy.limits == sandbox.limits and copy.run("print(1)").stdout == "1\n"
         copy.close()
+
+
+def test_requests_wait_rather_than_share_a_uid_without_a_pid_namespace():
+    if os.geteuid() != 0:
+        pytest.skip("per-execution uids need root")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        box = Sandbox(TEST_LIMITS, namespaces=False, uid_count=2)
+        started = time.monotonic()
+        results = box.run_many(["import os, time\ntime.sleep(0.2)\nprint(os.getuid())"] * 6, max_workers=6)
+        elapsed = time.monotonic() - started
+        box.close()
+    assert all(result.ok for result in results)
+    assert len({result.stdout for result in results}) == 2  # two uids, each used by one execution at a time
+    assert elapsed >= 0.6  # three rounds of two
+
+
+def test_sandboxes_hold_disjoint_uid_blocks():
+    if os.geteuid() != 0:
+        pytest.skip("per-execution uids need root")
+    with Sandbox(TEST_LIMITS) as first, Sandbox(TEST_LIMITS) as second:
+        uids = [int(box.run("import os\nprint(os.getuid())").stdout) for box in (first, second)]
+        blocks = [(box.capabilities().uid_base, box.capabilities().uid_count) for box in (first, second)]
+    (first_base, count), (second_base, _) = blocks
+    assert abs(first_base - second_base) >= count  # the blocks do not overlap
+    assert [uid - base for uid, (base, _) in zip(uids, blocks, strict=True)] == [0, 0]
 
 
 def test_limits_are_validated():
