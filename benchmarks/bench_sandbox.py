@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from rlve_gym.verifiers.sandbox import Sandbox, SandboxLimits  # noqa: E402
+from rlve_gym.verifiers.sandbox import Sandbox, SandboxLimits
 
 PROGRAM = "print(6 * 7)"
 EXPECTED = "42\n"

@@ -135,7 +135,7 @@ DEFAULT_PRELOAD_MODULES: tuple[str, ...] = (
 )  # fmt: skip
 _PROGRAM_PATH = "/usr/local/bin:/usr/bin:/bin"
 _ZYGOTE_START_TIMEOUT_S = 60.0
-# Room for the supervisor's own work beyond the program's deadline before the host gives up on an answer.
+# Room for the zygote's own work (and a wait for a free uid) beyond the deadline before the host gives up.
 _RESPONSE_MARGIN_S = 30.0
 
 
