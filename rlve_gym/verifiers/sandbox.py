@@ -61,7 +61,9 @@ What is not covered:
   an attacker, and so is every world-readable file on the host. Never write hidden test data to disk.
 - The harness runs inside the program's process, so a program can forge the harness report. Compare results with
   expected values on the host, never inside the sandbox: forging a passing report then means computing the answers.
-- ``memory_mb`` limits address space, not resident memory; tmpfs pages (``disk_mb``) are not counted in it.
+- ``memory_mb`` limits the address space of each process, not of the execution: a program may hold up to
+  ``max_processes * memory_mb`` (plus ``2 * disk_mb`` of tmpfs). There is no memory cgroup.
+- Without a mount namespace the working directory's total size is not bounded, only each file's size.
 - ``cpu_time_s`` counts the program's main process and the children it waited for, not processes killed at the
   end.
 - As PID 1 of its namespace, the program ignores signals it sends itself with the default action
