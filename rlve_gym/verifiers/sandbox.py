@@ -137,6 +137,7 @@ DEFAULT_PRELOAD_MODULES: tuple[str, ...] = (
 )  # fmt: skip
 _PROGRAM_PATH = "/usr/local/bin:/usr/bin:/bin"
 _ZYGOTE_START_TIMEOUT_S = 60.0
+_LAUNCHED = b"L"  # sent by the zygote once the program has started (see sandbox_worker.py)
 # Room for the zygote's own work (and a wait for a free uid) beyond the deadline before the host gives up.
 _RESPONSE_MARGIN_S = 30.0
 
@@ -218,6 +219,7 @@ class SandboxCapabilities:
     mount_namespace: bool
     read_only_root: bool  # the host filesystem is mounted read-only inside the mount namespace
     private_proc: bool  # /proc shows only the execution's own processes
+    process_limit: bool  # max_processes can be enforced (a uid of the execution's own, or RLIMIT_NPROC per namespace)
     uid_base: int | None  # first uid programs run as; None when they run as the host user
     uid_count: int  # how many distinct uids are used (1: all executions share ``uid_base``)
     python_readable: bool  # False: the program's uid cannot read the interpreter's files; only preloaded modules import
@@ -231,8 +233,8 @@ class SandboxCapabilities:
 
     @property
     def process_limit_enforced(self) -> bool:
-        """Whether ``max_processes`` is applied (needs a uid or a user namespace of the execution's own)."""
-        return self.uid_base is not None or self.user_namespace
+        """Whether ``max_processes`` is applied (needs a uid, or a user namespace, of the execution's own)."""
+        return self.uid_base is not None or (self.user_namespace and self.process_limit)
 
     @property
     def orphan_cleanup(self) -> str:
@@ -256,6 +258,10 @@ class SandboxCapabilities:
                 "programs run as the host user inside a user namespace: they can read the host user's files "
                 "outside its home directory"
             )
+            if not self.process_limit:
+                gaps.append(
+                    "this kernel counts RLIMIT_NPROC per user, not per namespace: max_processes is not enforced"
+                )
         elif self.uid_count == 1:
             gaps.append(f"all executions share uid {self.uid_base}: concurrent programs can signal each other")
         if not self.mount_namespace:
@@ -352,22 +358,27 @@ class _Zygote:
         return self.process.poll() is None
 
     def request(self, payload: bytes, timeout_s: float) -> dict | None:
-        """Send one request; None when the connection closed without an answer (the zygote died meanwhile).
+        """Send one request; None when the connection closed after the program started but before the answer.
 
-        Raises ``_ZygoteUnreachable`` only when the request could not be delivered, so that a program that
-        killed its zygote is never run a second time.
+        Raises ``_ZygoteUnreachable`` when the zygote went away before starting the program (safe to retry); a
+        program that killed its zygote is never run a second time.
         """
         connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         connection.settimeout(timeout_s)
         try:
             try:
                 connection.connect(self.socket_path)
-            except (FileNotFoundError, ConnectionRefusedError) as error:
-                raise _ZygoteUnreachable from error
-            try:
                 connection.sendall(payload)
+                launched = _receive_exactly(connection, 1)
+            except (FileNotFoundError, ConnectionRefusedError, ConnectionResetError, BrokenPipeError) as error:
+                raise _ZygoteUnreachable from error
+            if launched is None:
+                raise _ZygoteUnreachable
+            if launched != _LAUNCHED:
+                raise SandboxError(f"unexpected first byte from the sandbox zygote: {launched!r}")
+            try:
                 response = _receive_frame(connection)
-            except (ConnectionResetError, BrokenPipeError, EOFError):
+            except (ConnectionResetError, EOFError):
                 response = None
         except TimeoutError as error:
             raise SandboxError(f"no answer from the sandbox within {timeout_s:.0f} s") from error
@@ -654,6 +665,7 @@ def _capabilities_from_plan(plan: dict) -> SandboxCapabilities:
         ipc_namespace=plan["ipc_namespace"],
         mount_namespace=plan["mount_namespace"],
         read_only_root=plan["read_only_root"],
+        process_limit=plan["process_limit"],
         private_proc=plan["private_proc"],
         uid_base=plan["uid_base"],
         uid_count=plan["uid_count"],

@@ -20,7 +20,9 @@ Without a PID namespace the zygote is a child subreaper: a process of an executi
 reparented to it and killed at once, and when the program ends every process of the execution's uid is killed
 with one ``kill(-1)`` (atomic under the kernel's tasklist lock, so a fork bomb cannot slip a process past it).
 
-Wire format on the socket: a 4-byte big-endian length, then that many bytes of UTF-8 JSON.
+Wire format on the socket: a 4-byte big-endian length, then that many bytes of UTF-8 JSON. Before the answer
+the zygote sends one byte, ``LAUNCHED``, as soon as the program has started: a host that sees the connection
+close before that byte knows the program never ran and may safely try again.
 """
 
 from __future__ import annotations
@@ -79,6 +81,7 @@ VERDICT_FD = 4
 VERDICT_STARTED = b"S"  # written just before the program runs: its absence means the setup failed
 VERDICT_MEMORY = b"M"
 SETUP_FAILED_EXIT_CODE = 121
+LAUNCHED = b"L"
 PROGRAM_FILENAME = "<solution>"
 HARNESS_FILENAME = "<harness>"
 READ_CHUNK_BYTES = 65536
@@ -276,6 +279,22 @@ def _probe_user_namespace() -> bool:
     return _probe_pid_namespace()
 
 
+def _probe_process_limit_per_user_namespace() -> bool:
+    """Whether RLIMIT_NPROC counts a nested user namespace's processes only (Linux >= 5.14), not the whole user's.
+
+    With a limit of 2, this process and one child fit in a namespace of their own; counted per user, the zygote,
+    its launcher and the host already exceed it and the fork fails.
+    """
+    _unshare(CLONE_NEWUSER)
+    _write_identity_maps(0, 0, 0)
+    resource.setrlimit(resource.RLIMIT_NPROC, (2, 2))
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    os.waitpid(pid, 0)
+    return True
+
+
 def _probe_private_mounts() -> bool:
     _unshare(CLONE_NEWNS)
     _mount("none", "/", None, MS_REC | MS_PRIVATE, None)
@@ -423,6 +442,8 @@ def prepare(settings: dict, python_paths: list[str]) -> dict:
         "ipc_namespace": use_namespaces and _succeeds_in_child(_unshare, CLONE_NEWIPC),
         "mount_namespace": use_namespaces and _succeeds_in_child(_probe_private_mounts),
         "read_only_root": False,
+        "process_limit": host_euid == 0
+        or (user_namespace and _succeeds_in_child(_probe_process_limit_per_user_namespace)),
         "uid_base": None,
         "uid_count": 0,
         "python_readable": True,
@@ -492,6 +513,7 @@ class Execution:
         self.outgoing = memoryview(b"")
         self.killer_pid = 0  # the helper that kills this execution's uid (no PID namespace)
         self.finished = False
+        self.acknowledged = False  # LAUNCHED was sent
 
 
 class Zygote:
@@ -687,6 +709,9 @@ class Zygote:
         self._restore_pid_namespace()
         execution.pid = pid
         self.by_pid[pid] = execution
+        execution.acknowledged = True
+        with contextlib.suppress(OSError):  # one byte into an empty socket buffer; a vanished host is fine
+            execution.connection.send(LAUNCHED)
         for fd in child_fds:
             if fd >= 0:
                 os.close(fd)
@@ -859,7 +884,9 @@ class Zygote:
         self._answer(execution, _result(execution, outputs))
 
     def _answer(self, execution: Execution, response: dict) -> None:
-        execution.outgoing = memoryview(_frame(response))
+        prefix = b"" if execution.acknowledged else LAUNCHED  # an answer without a launch (an internal error)
+        execution.acknowledged = True
+        execution.outgoing = memoryview(prefix + _frame(response))
         self.selector.register(execution.connection, selectors.EVENT_WRITE, ("answer", execution))
         self._send(execution)
 
@@ -1090,7 +1117,8 @@ def _runner_main(
         # A user namespace of its own: RLIMIT_NPROC then counts this execution's processes only (Linux >= 5.14).
         _unshare(CLONE_NEWUSER)
         _write_identity_maps(0, 0, 0)
-        resource.setrlimit(resource.RLIMIT_NPROC, (int(limits["max_processes"]),) * 2)
+        if plan["process_limit"]:
+            resource.setrlimit(resource.RLIMIT_NPROC, (int(limits["max_processes"]),) * 2)
         _drop_capabilities()
     _prctl(PR_SET_NO_NEW_PRIVS, 1)
     _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
