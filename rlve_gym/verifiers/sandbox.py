@@ -219,6 +219,9 @@ class SandboxCapabilities:
     mount_namespace: bool
     read_only_root: bool  # the host filesystem is mounted read-only inside the mount namespace
     private_proc: bool  # /proc shows only the execution's own processes
+    landlock_abi: int  # 0: no Landlock; >= 1: writes confined to the working directory; >= 4: no TCP; >= 6: signals
+    # and abstract Unix sockets confined to the execution
+    shared_network_namespace: bool  # one empty network namespace for all executions (only with Landlock >= 6)
     process_limit: bool  # max_processes can be enforced (a uid of the execution's own, or RLIMIT_NPROC per namespace)
     uid_base: int | None  # first uid programs run as; None when they run as the host user
     uid_count: int  # how many distinct uids are used (1: all executions share ``uid_base``)
@@ -247,11 +250,17 @@ class SandboxCapabilities:
         """Human-readable gaps compared with full isolation (empty when every layer is active)."""
         gaps = []
         if not self.network_namespace:
-            gaps.append("no network namespace: programs can open network connections")
+            if self.landlock_abi >= 4:
+                gaps.append("no network namespace: TCP is blocked (Landlock) but UDP and other protocols are open")
+            else:
+                gaps.append("no network namespace: programs can open network connections")
+        signals_confined = self.pid_namespace or self.landlock_abi >= 6
         if self.uid_base is None and not self.user_namespace:
             gaps.append(
-                "programs run as the host user: they can signal the host's processes and read its files, "
-                "and max_processes is not enforced"
+                "programs run as the host user: they can read its files"
+                + ("" if signals_confined else ", signal the host's processes")
+                + ("" if self.landlock_abi else ", write its files")
+                + ", and max_processes is not enforced"
             )
         elif self.uid_base is None:
             gaps.append(
@@ -262,10 +271,15 @@ class SandboxCapabilities:
                 gaps.append(
                     "this kernel counts RLIMIT_NPROC per user, not per namespace: max_processes is not enforced"
                 )
+        elif self.uid_count == 1 and not self.pid_namespace:
+            gaps.append(f"all executions share uid {self.uid_base}: they run one at a time")
         elif self.uid_count == 1:
-            gaps.append(f"all executions share uid {self.uid_base}: concurrent programs can signal each other")
+            gaps.append(f"all executions share uid {self.uid_base}: concurrent programs share max_processes")
         if not self.mount_namespace:
-            gaps.append("no mount namespace: /tmp and /dev/shm are shared with the host")
+            if self.landlock_abi:
+                gaps.append("no mount namespace: programs can read the host's /tmp and /dev/shm (not write them)")
+            else:
+                gaps.append("no mount namespace: /tmp and /dev/shm are shared with the host")
         if not self.pid_namespace:
             gaps.append("no PID namespace: programs see host processes in /proc")
         if not self.python_readable:
@@ -396,6 +410,7 @@ class Sandbox:
     Args:
         limits: default limits of every execution (override per call with keyword arguments of ``run``).
         namespaces: use Linux namespaces (PID, network, IPC, mount) where the kernel allows them.
+        landlock: use Landlock (Linux >= 5.13) where the kernel allows it.
         drop_privileges: when running as root, run programs as unprivileged per-execution uids.
         uid_base, uid_count, uid_blocks: the uids used for that. Each zygote claims one of ``uid_blocks`` blocks of
             ``uid_count`` uids (the block's lock file lives in /tmp/.rlve-sandbox-uids), and concurrent executions
@@ -414,6 +429,7 @@ class Sandbox:
         limits: SandboxLimits | None = None,
         *,
         namespaces: bool = True,
+        landlock: bool = True,
         drop_privileges: bool = True,
         uid_base: int = DEFAULT_UID_BASE,
         uid_count: int = DEFAULT_UID_COUNT,
@@ -434,6 +450,7 @@ class Sandbox:
         self.limits = limits if limits is not None else SandboxLimits()
         self._settings = {
             "namespaces": namespaces,
+            "landlock": landlock,
             "drop_privileges": drop_privileges,
             "uid_base": uid_base,
             "uid_count": uid_count,
@@ -667,6 +684,8 @@ def _capabilities_from_plan(plan: dict) -> SandboxCapabilities:
         read_only_root=plan["read_only_root"],
         process_limit=plan["process_limit"],
         private_proc=plan["private_proc"],
+        landlock_abi=plan["landlock_abi"],
+        shared_network_namespace=plan["shared_network_namespace"],
         uid_base=plan["uid_base"],
         uid_count=plan["uid_count"],
         python_readable=plan["python_readable"],

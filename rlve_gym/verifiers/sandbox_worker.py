@@ -74,6 +74,24 @@ AT_RECURSIVE = 0x8000
 MOUNT_ATTR_RDONLY = 0x1
 O_PATH = getattr(os, "O_PATH", 0o10000000)
 LINUX_CAPABILITY_VERSION_3 = 0x20080522
+# Landlock (include/uapi/linux/landlock.h); the system call numbers are the same on x86_64 and aarch64.
+SYS_LANDLOCK_CREATE_RULESET = 444
+SYS_LANDLOCK_ADD_RULE = 445
+SYS_LANDLOCK_RESTRICT_SELF = 446
+LANDLOCK_CREATE_RULESET_VERSION = 1
+LANDLOCK_RULE_PATH_BENEATH = 1
+LANDLOCK_WRITE_FILE = 1 << 1
+LANDLOCK_WRITE_ACCESS_BY_ABI = {  # every right that changes the filesystem, by the ABI that introduced it
+    1: LANDLOCK_WRITE_FILE | sum(1 << bit for bit in range(4, 13)),  # remove_*, make_*
+    2: 1 << 13,  # refer (link or rename into another directory)
+    3: 1 << 14,  # truncate
+}
+LANDLOCK_TRUNCATE = 1 << 14
+LANDLOCK_NETWORK_ABI = 4
+LANDLOCK_ACCESS_NET_TCP = (1 << 0) | (1 << 1)  # bind and connect
+LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET = 1 << 0
+LANDLOCK_SCOPE_SIGNAL = 1 << 1
+LANDLOCK_SCOPE_ABI = 6
 
 # The runner's file descriptors: 0 stdin, 1 stdout, 2 stderr, then two side channels.
 REPORT_FD = 3
@@ -198,6 +216,71 @@ def _drop_capabilities() -> None:
     data = (ctypes.c_uint32 * 6)()
     if _libc.capset(header, data) != 0:
         _raise_errno("capset")
+
+
+def _landlock_abi() -> int:
+    """The kernel's Landlock ABI version, 0 when Landlock is missing, disabled or filtered out."""
+    version = _libc.syscall(
+        ctypes.c_long(SYS_LANDLOCK_CREATE_RULESET),
+        None,
+        ctypes.c_size_t(0),
+        ctypes.c_uint32(LANDLOCK_CREATE_RULESET_VERSION),
+    )
+    return max(int(version), 0)
+
+
+def _landlock_syscall(number: int, *arguments) -> int:
+    result = _libc.syscall(ctypes.c_long(number), *arguments)
+    if result < 0:
+        _raise_errno(f"landlock system call {number}")
+    return result
+
+
+def _restrict_with_landlock(abi: int, writable: list[str], null_device: str) -> None:
+    """Confine this process and its descendants, for good: writes only beneath ``writable`` (and to the null
+    device); from ABI 4 no TCP bind or connect; from ABI 6 no signals to and no abstract Unix sockets of
+    processes outside the execution. Needs ``PR_SET_NO_NEW_PRIVS``.
+    """
+    write_access = sum(rights for version, rights in LANDLOCK_WRITE_ACCESS_BY_ABI.items() if version <= abi)
+    if abi >= LANDLOCK_SCOPE_ABI:
+        scope = LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET | LANDLOCK_SCOPE_SIGNAL
+        attributes = struct.pack("=QQQ", write_access, LANDLOCK_ACCESS_NET_TCP, scope)
+    elif abi >= LANDLOCK_NETWORK_ABI:
+        attributes = struct.pack("=QQ", write_access, LANDLOCK_ACCESS_NET_TCP)
+    else:
+        attributes = struct.pack("=Q", write_access)  # older kernels reject a larger structure
+    ruleset = _landlock_syscall(
+        SYS_LANDLOCK_CREATE_RULESET, ctypes.c_char_p(attributes), ctypes.c_size_t(len(attributes)), ctypes.c_uint32(0)
+    )
+    try:
+        null_access = LANDLOCK_WRITE_FILE | (LANDLOCK_TRUNCATE if abi >= 3 else 0)
+        for path, access in [*((path, write_access) for path in writable), (null_device, null_access)]:
+            path_fd = os.open(path, O_PATH | os.O_CLOEXEC)
+            try:
+                rule = struct.pack("=Qi", access, path_fd)  # struct landlock_path_beneath_attr is packed
+                _landlock_syscall(
+                    SYS_LANDLOCK_ADD_RULE,
+                    ctypes.c_int(ruleset),
+                    ctypes.c_int(LANDLOCK_RULE_PATH_BENEATH),
+                    ctypes.c_char_p(rule),
+                    ctypes.c_uint32(0),
+                )
+            finally:
+                os.close(path_fd)
+        _landlock_syscall(SYS_LANDLOCK_RESTRICT_SELF, ctypes.c_int(ruleset), ctypes.c_uint32(0))
+    finally:
+        os.close(ruleset)
+
+
+def _probe_landlock(abi: int) -> bool:
+    _prctl(PR_SET_NO_NEW_PRIVS, 1)
+    _restrict_with_landlock(abi, ["/proc/self/fdinfo"], os.devnull)
+    try:
+        os.mkdir("/tmp/.rlve-sandbox-landlock-probe")
+    except PermissionError:
+        return True
+    os.rmdir("/tmp/.rlve-sandbox-landlock-probe")
+    return False
 
 
 def _kill_quietly(pid: int) -> None:
@@ -449,6 +532,14 @@ def prepare(settings: dict, python_paths: list[str]) -> dict:
         "python_readable": True,
     }
     plan["private_proc"] = plan["pid_namespace"] and _succeeds_in_child(_probe_private_proc)
+    abi = _landlock_abi() if settings["landlock"] else 0
+    plan["landlock_abi"] = abi if abi and _succeeds_in_child(_probe_landlock, abi) else 0
+    # Scoped Landlock keeps executions from reaching each other's abstract Unix sockets, the one thing a shared
+    # network namespace (no interface up) would let them share; creating and destroying one per execution is the
+    # single largest kernel cost of an execution.
+    plan["shared_network_namespace"] = plan["network_namespace"] and plan["landlock_abi"] >= LANDLOCK_SCOPE_ABI
+    if plan["shared_network_namespace"]:
+        _unshare(CLONE_NEWNET)  # the zygote's own network namespace, inherited by every runner
     if settings["drop_privileges"] and host_euid == 0:
         count = int(settings["uid_count"])
         base = _claim_uid_block(int(settings["uid_base"]), count, int(settings["uid_blocks"]))
@@ -1088,7 +1179,9 @@ def _runner_main(
     for target_fd, source_fd in enumerate(moved):
         os.dup2(source_fd, target_fd)
     os.closerange(VERDICT_FD + 1, max(int(name) for name in os.listdir("/proc/self/fd")) + 1)
-    flags = (CLONE_NEWNET if plan["network_namespace"] else 0) | (CLONE_NEWIPC if plan["ipc_namespace"] else 0)
+    flags = CLONE_NEWIPC if plan["ipc_namespace"] else 0
+    if plan["network_namespace"] and not plan["shared_network_namespace"]:
+        flags |= CLONE_NEWNET
     if plan["mount_namespace"]:
         flags |= CLONE_NEWNS
     if flags:
@@ -1121,6 +1214,9 @@ def _runner_main(
             resource.setrlimit(resource.RLIMIT_NPROC, (int(limits["max_processes"]),) * 2)
         _drop_capabilities()
     _prctl(PR_SET_NO_NEW_PRIVS, 1)
+    if plan["landlock_abi"]:
+        writable = [workdir, "/dev/shm"] if plan["mount_namespace"] and os.path.isdir("/dev/shm") else [workdir]
+        _restrict_with_landlock(plan["landlock_abi"], writable, os.devnull)
     _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if not plan["pid_namespace"] and os.getppid() != zygote_pid:
         os._exit(SETUP_FAILED_EXIT_CODE)  # the zygote died before the death signal was armed

@@ -1,11 +1,12 @@
 """Adversarial tests of the code sandbox: one hostile behaviour per test.
 
 Every test runs in each isolation mode this machine can produce: with the namespaces it allows and with
-namespaces turned off (what a container without CAP_SYS_ADMIN gets), and, when the tests run as root, both again
-with the sandbox running as an unprivileged uid (``run_as_user``: the user-namespace path and the bare fallback of
-a cluster user). After each test the host must still work (a trivial program runs) and no process of the
-sandbox's programs may be left. Where a layer is missing, the test checks that ``capabilities()`` reports the gap,
-and it never runs an attack that the missing layer would let through to the test process itself.
+namespaces turned off (what a container without CAP_SYS_ADMIN gets), both with and without Landlock (what kernels
+before 5.13 get), and, when the tests run as root, with the sandbox running as an unprivileged uid
+(``run_as_user``: the user-namespace path and the bare fallback of a cluster user). After each test the host must
+still work (a trivial program runs) and no process of the sandbox's programs may be left. Where a layer is
+missing, the test checks that ``capabilities()`` reports the gap, and it never runs an attack that the missing
+layer would let through to the test process itself.
 """
 
 from __future__ import annotations
@@ -44,7 +45,13 @@ SHORT = {"timeout_s": 0.5}
 
 # An unprivileged uid for the run_as_user modes, distinct per test session (and below the sandbox's own uids).
 UNPRIVILEGED_UID = 1_800_000_000 + os.getpid() % 1_000_000
-MODES = {"namespaces": {}, "no_namespaces": {"namespaces": False}}
+MODES = {
+    "namespaces": {},
+    "no_namespaces": {"namespaces": False},
+    # What kernels without Landlock (before 5.13) get: a network namespace per execution, no write confinement.
+    "no_landlock": {"landlock": False},
+    "no_namespaces_no_landlock": {"namespaces": False, "landlock": False},
+}
 if os.geteuid() == 0:
     MODES["unprivileged"] = {"run_as_user": UNPRIVILEGED_UID}
     MODES["unprivileged_no_namespaces"] = {"run_as_user": UNPRIVILEGED_UID, "namespaces": False}
@@ -126,7 +133,7 @@ def sandbox(shared_sandbox, sandbox_options):
 
 def _signals_are_contained(capabilities: SandboxCapabilities) -> bool:
     """Whether a program's signals stay inside its execution; skips when they could reach this test process."""
-    if capabilities.pid_namespace or capabilities.uid_base is not None:
+    if capabilities.pid_namespace or capabilities.uid_base is not None or capabilities.landlock_abi >= 6:
         return True
     assert any("signal the host" in gap for gap in capabilities.weaknesses())
     if capabilities.host_euid == os.geteuid():
@@ -334,9 +341,9 @@ def test_writing_outside_the_working_directory_fails(sandbox, capabilities, tmp_
         """
     )
     result = sandbox.run(code)
-    if _program_shares_our_uid(capabilities) and not capabilities.read_only_root:
-        assert any("host user" in gap for gap in capabilities.weaknesses())
-        return  # same uid as this test: what it may write, the program may write; reported as a gap
+    if _program_shares_our_uid(capabilities) and not capabilities.read_only_root and not capabilities.landlock_abi:
+        assert any("write its files" in gap for gap in capabilities.weaknesses())
+        return  # same uid as this test and no Landlock: what it may write, the program may write
     assert result.stdout.startswith("[True, True, True] "), result
     assert not any(Path(target).exists() for target in targets)
     workdir = result.stdout.split(" ", 3)[-1].strip()
@@ -347,15 +354,18 @@ def test_writing_outside_the_working_directory_fails(sandbox, capabilities, tmp_
         assert not Path(workdir).exists()  # the working directory is removed afterwards
 
 
-def test_tmp_is_private_when_a_mount_namespace_is_available(sandbox, capabilities):
+def test_tmp_is_private_or_read_only(sandbox, capabilities):
     name = f"rlve-sandbox-{uuid.uuid4().hex}"
     result = sandbox.run(f"open('/tmp/{name}', 'w').write('x')\nopen('/dev/shm/{name}', 'w').write('x')")
     try:
         if capabilities.mount_namespace:
-            assert result.ok, result
-            assert not Path(f"/tmp/{name}").exists() and not Path(f"/dev/shm/{name}").exists()
+            assert result.ok, result  # private tmpfs mounts: the writes succeed and stay inside the execution
+        elif capabilities.landlock_abi:
+            assert result.status == SandboxStatus.RUNTIME_ERROR and "PermissionError" in result.stderr, result
         else:
             assert any("/tmp and /dev/shm are shared" in gap for gap in capabilities.weaknesses())
+        if capabilities.mount_namespace or capabilities.landlock_abi:
+            assert not Path(f"/tmp/{name}").exists() and not Path(f"/dev/shm/{name}").exists()
     finally:
         for leftover in (Path(f"/tmp/{name}"), Path(f"/dev/shm/{name}")):
             leftover.unlink(missing_ok=True)
@@ -460,33 +470,74 @@ def test_parent_environment_is_invisible(monkeypatch, capabilities, sandbox_opti
 
 
 def test_network_connections_fail(sandbox, capabilities):
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(1)
-        listener.settimeout(0.2)
-        port = listener.getsockname()[1]
+    with (
+        socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp_listener,
+        socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp_listener,
+    ):
+        tcp_listener.bind(("127.0.0.1", 0))
+        tcp_listener.listen(1)
+        tcp_listener.settimeout(0.2)
+        udp_listener.bind(("127.0.0.1", 0))
+        udp_listener.settimeout(0.2)
+        tcp_port, udp_port = tcp_listener.getsockname()[1], udp_listener.getsockname()[1]
         code = textwrap.dedent(
             f"""
             import socket
             try:
-                socket.create_connection(("127.0.0.1", {port}), timeout=1).close()
-                print("connected")
+                socket.create_connection(("127.0.0.1", {tcp_port}), timeout=1).close()
+                print("tcp connected")
             except OSError as error:
-                print(type(error).__name__, error.errno)
+                print("tcp", type(error).__name__, error.errno)
+            try:
+                socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b"hello", ("127.0.0.1", {udp_port}))
+                print("udp sent")
+            except OSError as error:
+                print("udp", type(error).__name__, error.errno)
             """
         )
         result = sandbox.run(code)
         try:
-            accepted, _ = listener.accept()
-            accepted.close()
-            connected = True
+            tcp_listener.accept()[0].close()
+            tcp_arrived = True
         except TimeoutError:
-            connected = False
+            tcp_arrived = False
+        try:
+            udp_arrived = udp_listener.recv(16) == b"hello"
+        except TimeoutError:
+            udp_arrived = False
+    tcp, udp = result.stdout.splitlines()
     if capabilities.network_isolated:
-        assert not connected and result.stdout.startswith("OSError 101"), result  # ENETUNREACH: no interface up
+        assert udp == "udp OSError 101", result  # ENETUNREACH: no interface up, not even loopback
+        assert not tcp_arrived and not udp_arrived and tcp in ("tcp OSError 101", "tcp PermissionError 13")
+    elif capabilities.landlock_abi >= 4:
+        assert tcp == "tcp PermissionError 13" and not tcp_arrived, result  # Landlock denies TCP connect
+        assert udp_arrived and any("UDP and other protocols are open" in gap for gap in capabilities.weaknesses())
     else:
-        assert connected and result.stdout == "connected\n"  # the reported gap is real
-        assert any("network" in gap for gap in capabilities.weaknesses())
+        assert tcp_arrived and udp_arrived  # the reported gap is real
+        assert any("programs can open network connections" in gap for gap in capabilities.weaknesses())
+
+
+def test_abstract_unix_sockets_are_unreachable(sandbox, capabilities):
+    """Abstract sockets live in the network namespace: neither the host's nor another execution's are reachable."""
+    name = f"rlve-sandbox-{uuid.uuid4().hex}"
+    connect = (
+        "import socket, time\ntime.sleep(0.2)\ntry:\n    socket.socket(socket.AF_UNIX).connect('\\0' + NAME)\n"
+        "    print('connected')\nexcept OSError as error:\n    print(type(error).__name__)"
+    ).replace("NAME", repr(name))
+    listen = (
+        "import socket, time\nserver = socket.socket(socket.AF_UNIX)\nserver.bind('\\0' + NAME)\n"
+        "server.listen(1)\ntime.sleep(0.6)"
+    ).replace("NAME", repr(name + "-program"))
+    with socket.socket(socket.AF_UNIX) as host_server:
+        host_server.bind("\0" + name)
+        host_server.listen(1)
+        results = sandbox.run_many(
+            [connect, listen, connect.replace(repr(name), repr(name + "-program"))], max_workers=3
+        )
+    if capabilities.network_namespace or capabilities.landlock_abi >= 6:
+        assert results[0].stdout != "connected\n" and results[2].stdout != "connected\n", results
+    else:
+        assert any("no network namespace" in gap for gap in capabilities.weaknesses())
 
 
 # ---------------------------------------------------------------------------------------------- signals
