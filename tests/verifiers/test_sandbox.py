@@ -40,7 +40,7 @@ from rlve_gym.verifiers.sandbox import (
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the sandbox needs Linux")
 
 TEST_LIMITS = SandboxLimits(timeout_s=2.0, memory_mb=256, max_processes=16, max_output_bytes=64 * 1024)
-SHORT = {"timeout_s": 0.5}
+SHORT = {"timeout_s": 0.25}  # for programs that never finish: the deadline is the property under test
 
 
 # An unprivileged uid for the run_as_user modes, distinct per test session (and below the sandbox's own uids).
@@ -194,12 +194,12 @@ def test_infinite_loop_times_out(sandbox, loop):
     result = sandbox.run(loop, **SHORT)
     assert result.status == SandboxStatus.TIMEOUT, result
     assert result.exit_code is None and "wall time limit" in result.detail
-    assert 0.5 <= result.wall_time_s < 1.0
+    assert 0.25 <= result.wall_time_s < 0.75
     assert time.monotonic() - started < 5.0
 
 
 def test_ignoring_the_cpu_limit_signal_still_ends_in_timeout(sandbox):
-    # SIGXCPU is ignored; the wall deadline (0.5 s) comes before the CPU limits (2 s, 3 s) and ends it.
+    # SIGXCPU is ignored; the wall deadline (0.25 s) comes before the CPU limits (2 s, 3 s) and ends it.
     code = "import signal\nsignal.signal(signal.SIGXCPU, signal.SIG_IGN)\nwhile True:\n    pass"
     assert sandbox.run(code, **SHORT).status == SandboxStatus.TIMEOUT
 
@@ -521,12 +521,12 @@ def test_abstract_unix_sockets_are_unreachable(sandbox, capabilities):
     """Abstract sockets live in the network namespace: neither the host's nor another execution's are reachable."""
     name = f"rlve-sandbox-{uuid.uuid4().hex}"
     connect = (
-        "import socket, time\ntime.sleep(0.2)\ntry:\n    socket.socket(socket.AF_UNIX).connect('\\0' + NAME)\n"
+        "import socket, time\ntime.sleep(0.1)\ntry:\n    socket.socket(socket.AF_UNIX).connect('\\0' + NAME)\n"
         "    print('connected')\nexcept OSError as error:\n    print(type(error).__name__)"
     ).replace("NAME", repr(name))
     listen = (
         "import socket, time\nserver = socket.socket(socket.AF_UNIX)\nserver.bind('\\0' + NAME)\n"
-        "server.listen(1)\ntime.sleep(0.6)"
+        "server.listen(1)\ntime.sleep(0.3)"
     ).replace("NAME", repr(name + "-program"))
     with socket.socket(socket.AF_UNIX) as host_server:
         host_server.bind("\0" + name)
@@ -570,9 +570,9 @@ def test_signalling_the_parent_or_host_is_contained(sandbox, capabilities, attac
 def test_kill_all_reaches_only_the_programs_own_processes(sandbox, capabilities):
     if not _signals_are_contained(capabilities):
         return  # kill(-1) as the sandbox's uid reaches its other programs: that is the reported gap
-    bystander = "import time\ntime.sleep(0.8)\nprint('alive')"
+    bystander = "import time\ntime.sleep(0.4)\nprint('alive')"
     attacker = (
-        "import os, signal, time\ntime.sleep(0.2)\ntry:\n    os.kill(-1, signal.SIGKILL)\nexcept OSError:\n    pass"
+        "import os, signal, time\ntime.sleep(0.1)\ntry:\n    os.kill(-1, signal.SIGKILL)\nexcept OSError:\n    pass"
     )
     results = sandbox.run_many([bystander, attacker], max_workers=2)
     assert results[0].stdout == "alive\n", results  # the concurrent execution is untouched
@@ -662,7 +662,7 @@ def test_call_function_reports_each_call(sandbox):
 
 def test_call_function_keeps_results_before_a_hang(sandbox):
     code = "def solve(n):\n    while n < 0:\n        pass\n    return n * 2"
-    results = sandbox.call_function(code, "solve", [[1], [2], [-1], [3]], **SHORT)
+    results = sandbox.call_function(code, "solve", [[1], [2], [-1], [3]], timeout_s=0.5)
     assert results.execution.status == SandboxStatus.TIMEOUT
     assert [outcome.value for outcome in results.outcomes[:2]] == [2, 4]
     assert all(not outcome.returned and "timeout" in outcome.error for outcome in results.outcomes[2:])
