@@ -6,50 +6,51 @@ costs a fork, not an interpreter launch, and nothing leaks from one execution to
 called from many threads at once; each process using a ``Sandbox`` gets its own zygote, and a zygote that dies is
 replaced on the next call (a program running when its zygote dies gets ``killed``; it is never run twice).
 
-Isolation modes. The zygote probes at start what the kernel allows; ``Sandbox.capabilities()`` reports it and
-``weaknesses()`` lists what is missing (a ``Sandbox`` also warns once). ``tests/verifiers/test_sandbox.py`` runs
-every adversarial test in all four modes; the statements below hold where the mode is named.
+Layers. The zygote probes at start what the kernel allows; ``Sandbox.capabilities()`` reports it, ``weaknesses()``
+lists what is missing, and a ``Sandbox`` warns once when something is. ``tests/verifiers/test_sandbox.py`` runs
+every adversarial test in six modes (root with and without namespaces, each with and without Landlock, and an
+unprivileged uid with and without namespaces); each statement below names the layer it relies on.
 
-- root, namespaces (the full mode): the program is PID 1 of a fresh PID namespace, in fresh network, IPC and mount
-  namespaces, as an unprivileged uid of its own (``uid_base + block * uid_count + slot``; each zygote on the
-  machine holds its own block through an flock in /tmp/.rlve-sandbox-uids).
-- root, no namespaces (e.g. a container without CAP_SYS_ADMIN): the per-execution uid, rlimits and a private
-  working directory; the zygote is a child subreaper that kills orphans as soon as they appear and, when the
-  program ends, kills every process of its uid with one ``kill(-1)`` (atomic under the kernel's tasklist lock).
-- not root, user namespaces allowed: the zygote enters a user namespace of its own and then works as in the full
-  mode, except that the program keeps the host user's uid: it runs in a nested user namespace of its own (so
-  ``RLIMIT_NPROC`` counts only its processes) with every capability dropped.
-- not root, no user namespaces: rlimits, a private working directory, the scrubbed environment, and killing
-  orphans; nothing else (see the last item of "not covered").
+- Root: the program runs as an unprivileged uid of its own (``uid_base + block * uid_count + slot``; each zygote
+  on the machine holds its own block through an flock in /tmp/.rlve-sandbox-uids).
+- Not root: the zygote enters a user namespace of its own where the kernel allows one, and the other namespaces
+  work as for root; the program keeps the host user's uid but runs in a nested user namespace of its own (so
+  ``RLIMIT_NPROC`` counts only its processes, Linux >= 5.14) with every capability dropped.
+- Namespaces: the program is PID 1 of a fresh PID namespace and has fresh IPC and mount namespaces, and a network
+  namespace with no interface up (one per execution, or one per zygote when Landlock scoping is available).
+- Landlock (Linux >= 5.13): writes only in the working directory (ABI 1), no TCP bind or connect (ABI 4), no
+  signals to and no abstract Unix sockets of processes outside the execution (ABI 6).
+- Without namespaces the zygote is a child subreaper: it kills orphans as soon as they appear and, when the
+  program ends, every process of the program's uid with one ``kill(-1)`` (atomic under the tasklist lock).
 
-What is covered, in every mode unless stated:
+What is covered, in every mode unless a layer is named:
 
 - Time: a wall-clock deadline (``timeout_s``) and ``RLIMIT_CPU`` (ceil(timeout_s) + 1 s); busy loops, sleeps and
   programs that ignore SIGXCPU all end as ``timeout``.
 - No process outlives its execution, including a grandchild that called ``setsid`` after a double fork, whether
-  the program exits or times out. With a PID namespace the kernel kills the namespace when the program (its PID 1)
-  exits or is killed.
-- Processes: ``max_processes`` (``RLIMIT_NPROC``) bounds a fork bomb in the first three modes.
+  the program exits or times out (with a PID namespace, the kernel kills the namespace when its PID 1 ends).
+- Processes: ``max_processes`` (``RLIMIT_NPROC``) bounds a fork bomb (root, or a user namespace).
 - Memory: ``RLIMIT_AS`` (``memory_mb``, the interpreter's ~30 MiB included); an uncaught ``MemoryError`` is
   reported as ``memory``; allocations below the limit work.
 - Output: stdout, stderr and the harness report are each capped at ``max_output_bytes``; going over kills the
   program at once and reports ``output_limit`` with the output up to the cap.
 - Files: ``RLIMIT_FSIZE`` (an oversized write fails with EFBIG) and ``RLIMIT_NOFILE``. The working directory is
-  private and removed afterwards; relative paths never reach the host's working directory. In the first three
-  modes the program cannot write outside its working directory. With a mount namespace the host filesystem is
-  read-only, /tmp (the working directory) and /dev/shm are private tmpfs mounts of ``disk_mb`` each, /run is
-  hidden, and /proc shows only the execution's processes; a directory holding the interpreter that other users
-  cannot enter (a 0700 home) shows only the interpreter's directories. In the user-namespace mode the host
-  user's home (from the passwd entry) is covered the same way; the tests cannot exercise that on a machine
-  where the test user has no home directory.
-- Reading: in the root modes files that only root (or the host user) may read stay unreadable.
+  private and removed afterwards; relative paths never reach the host's working directory. Writes outside it fail
+  (a mount namespace, or Landlock; as root, everywhere but world-writable directories such as /tmp). With a mount
+  namespace the host filesystem is read-only, /tmp (the working directory) and /dev/shm are private tmpfs mounts
+  of ``disk_mb`` each, /run is hidden, /proc shows only the execution's processes, and a directory holding the
+  interpreter that other users cannot enter (a 0700 home) shows only the interpreter's directories. With a user
+  namespace the host user's home (from the passwd entry) is covered the same way; the tests cannot exercise
+  that where the test's uid has no home.
+- Reading: files that only root (or another user) may read stay unreadable (root, or a user namespace).
 - Environment: no variable of the host process reaches the program (it sees PATH, LANG, HOME, TMPDIR and what the
-  caller passes in ``env``), nor can it read the environment of host processes through /proc (except, in the
-  last mode, that of processes of the same user).
-- Network: with a network namespace (no interface up, not even loopback) connections to the host's loopback
-  and anywhere else fail with ENETUNREACH.
+  caller passes in ``env``), and the environment of host processes is unreadable through /proc.
+- Network: connections to the host's loopback and anywhere else fail (a network namespace: ENETUNREACH); without
+  one, Landlock still denies TCP.
 - Signals: ``kill(getppid())``, ``kill(-1)``, ``killpg`` of the parent's group and kills aimed at the host or the
-  zygote reach nothing outside the execution, and concurrent executions cannot signal each other.
+  zygote reach nothing outside the execution, and concurrent executions cannot signal each other (root, a PID
+  namespace, or Landlock ABI 6), nor reach the host's or each other's abstract Unix sockets (a network namespace
+  of their own, or Landlock ABI 6).
 - Crashes: a segfault through ``ctypes`` or a C stack overflow is ``killed`` with the signal's name; plain deep
   recursion is a ``runtime_error`` (RecursionError); ``os._exit`` keeps the program's exit code and its flushed
   output; a program that closes every descriptor is still timed and reaped; rlimits cannot be raised; writing
@@ -63,18 +64,19 @@ What is not covered:
   expected values on the host, never inside the sandbox: forging a passing report then means computing the answers.
 - ``memory_mb`` limits the address space of each process, not of the execution: a program may hold up to
   ``max_processes * memory_mb`` (plus ``2 * disk_mb`` of tmpfs). There is no memory cgroup.
-- Without a mount namespace the working directory's total size is not bounded, only each file's size.
+- Without a mount namespace the working directory's total size is bounded only per file, the host's /tmp and
+  /dev/shm are readable (and, without Landlock, writable: files left there survive), host processes are visible
+  in /proc, and with Landlock ``multiprocessing`` locks cannot be created (they need /dev/shm).
+- Without a network namespace UDP (and, without Landlock ABI 4, TCP) reaches the network.
+- Without root the program runs as the host user: in a user namespace it can read what that user can read
+  outside its home; with neither, it can also read the user's files, ``max_processes`` is not enforced, and
+  without Landlock it can write the user's files and inspect and signal the user's processes.
 - ``cpu_time_s`` counts the program's main process and the children it waited for, not processes killed at the
   end.
 - As PID 1 of its namespace, the program ignores signals it sends itself with the default action
   (``os.kill(os.getpid(), SIGTERM)`` does nothing; ``os.abort()`` ends in SIGSEGV) and inherits its orphans.
-- In the user-namespace mode the program can read what the host user can read outside its home directory.
 - When the program's uid cannot read the interpreter's files and there is no mount namespace (root, a 0700
   home, no namespaces), only the modules the zygote imported are importable.
-- Without a network namespace the network is open; without a mount namespace /tmp and /dev/shm are the host's
-  (files left there survive) and host processes are visible in /proc. In the last mode the program runs as the
-  host user: it can signal, ptrace or read anything of that user (including the zygote), and a fork bomb is
-  not bounded (``RLIMIT_NPROC`` would count the host's own processes).
 - Program output is decoded as UTF-8 with replacement characters; output still buffered when the program calls
   ``os._exit`` or crashes is lost, as it would be outside the sandbox.
 
@@ -254,14 +256,13 @@ class SandboxCapabilities:
                 gaps.append("no network namespace: TCP is blocked (Landlock) but UDP and other protocols are open")
             else:
                 gaps.append("no network namespace: programs can open network connections")
-        signals_confined = self.pid_namespace or self.landlock_abi >= 6
         if self.uid_base is None and not self.user_namespace:
-            gaps.append(
-                "programs run as the host user: they can read its files"
-                + ("" if signals_confined else ", signal the host's processes")
-                + ("" if self.landlock_abi else ", write its files")
-                + ", and max_processes is not enforced"
-            )
+            powers = ["read its files"]
+            if not self.landlock_abi:
+                powers += ["write its files", "inspect its processes through /proc"]
+            if not (self.pid_namespace or self.landlock_abi >= 6):
+                powers.append("signal its processes")
+            gaps.append(f"programs run as the host user: they can {', '.join(powers)}; max_processes is not enforced")
         elif self.uid_base is None:
             gaps.append(
                 "programs run as the host user inside a user namespace: they can read the host user's files "
