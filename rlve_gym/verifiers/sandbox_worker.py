@@ -69,6 +69,7 @@ PR_CAP_AMBIENT_CLEAR_ALL = 4
 PR_SET_CHILD_SUBREAPER = 36
 PR_SET_NO_NEW_PRIVS = 38
 SYS_MOUNT_SETATTR = 442  # the same on x86_64 and aarch64 (system calls added after 5.1 share one number)
+SYS_CLOSE_RANGE = 436
 AT_FDCWD = -100
 AT_RECURSIVE = 0x8000
 MOUNT_ATTR_RDONLY = 0x1
@@ -1178,7 +1179,7 @@ def _runner_main(
     moved = [fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 16) for fd in child_fds]
     for target_fd, source_fd in enumerate(moved):
         os.dup2(source_fd, target_fd)
-    os.closerange(VERDICT_FD + 1, max(int(name) for name in os.listdir("/proc/self/fd")) + 1)
+    _close_descriptors_from(VERDICT_FD + 1)
     flags = CLONE_NEWIPC if plan["ipc_namespace"] else 0
     if plan["network_namespace"] and not plan["shared_network_namespace"]:
         flags |= CLONE_NEWNET
@@ -1236,6 +1237,12 @@ def _runner_main(
     exit_code = _run_program(request["code"], request.get("harness"))
     _finish_interpreter()
     os._exit(exit_code)
+
+
+def _close_descriptors_from(first: int) -> None:
+    """Close every descriptor >= ``first``: the zygote's sockets and the pipes of other executions."""
+    if _libc.syscall(ctypes.c_long(SYS_CLOSE_RANGE), ctypes.c_uint(first), ctypes.c_uint(0xFFFFFFFF), ctypes.c_uint(0)):
+        os.closerange(first, max(int(name) for name in os.listdir("/proc/self/fd")) + 1)  # Linux < 5.9
 
 
 def _mount_private_filesystems(limits: dict, uid: int | None) -> None:
