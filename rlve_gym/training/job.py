@@ -45,6 +45,13 @@ class WarmupSection(_Section):
     learning_rate: float = Field(3e-3, gt=0, description="Peak learning rate (cosine schedule).")
 
 
+class EvalSection(_Section):
+    """A fixed evaluation set, scored greedily before and after GRPO (0 problems = off)."""
+
+    problems: int = Field(32, ge=0, description="Problems per task, at each task's starting difficulty.")
+    max_new_tokens: int = Field(24, ge=1, description="Generation budget per problem.")
+
+
 class LogSection(_Section):
     """Where metrics go."""
 
@@ -76,6 +83,7 @@ class TrainJobConfig(_Section):
     grpo: dict[str, Any] = Field(
         default_factory=lambda: dict(DEMO_GRPO), description="RLVEGRPOConfig fields (see rlve_gym.training.config)."
     )
+    evaluation: EvalSection = Field(default_factory=EvalSection, description="Before/after evaluation.")
     log: LogSection = Field(default_factory=LogSection, description="Logging.")
 
 
@@ -252,6 +260,11 @@ def run_job(config: TrainJobConfig) -> dict[str, Any]:
         summary["warmup_final_loss"] = history[-1]["loss"] if history else None
     summary["warmup_seconds"] = round(time.monotonic() - started, 1)
 
+    eval_specs = starting_specs(config.evaluation.problems * len(curriculum.tasks), 3_000_000_000)
+    if config.evaluation.problems:
+        summary["eval_accuracy_before_grpo"] = evaluate_greedy(
+            model, tokenizer, pool, eval_specs, answer_format, config.evaluation.max_new_tokens
+        )
     use_cpu = not torch.cuda.is_available()
     args = RLVEGRPOConfig(
         output_dir=config.output_dir,
@@ -275,6 +288,10 @@ def run_job(config: TrainJobConfig) -> dict[str, Any]:
     started = time.monotonic()
     trainer.train()
     summary["grpo_seconds"] = round(time.monotonic() - started, 1)
+    if config.evaluation.problems:
+        summary["eval_accuracy_after_grpo"] = evaluate_greedy(
+            model, tokenizer, pool, eval_specs, answer_format, config.evaluation.max_new_tokens
+        )
     trainer.save_model(os.path.join(config.output_dir, "final"))
     curriculum.save(os.path.join(config.output_dir, "final", "curriculum_state.json"))
     summary.update(summarize(log_path))
@@ -282,6 +299,30 @@ def run_job(config: TrainJobConfig) -> dict[str, Any]:
         summary["plot"] = plot_metrics(log_path, os.path.join(config.output_dir, config.log.plot))
     pool.close()
     return summary
+
+
+def evaluate_greedy(
+    model: Any, tokenizer: Any, pool: Any, specs: list[Any], answer_format: str, max_new_tokens: int
+) -> dict[str, float]:
+    """Greedy accuracy per task (and overall) on fixed problems."""
+    from rlve_gym.batch import Failure
+    from rlve_gym.core.answers import format_prompt
+    from rlve_gym.inference import TransformersBackend
+
+    problems = [p for p in pool.generate(specs) if not isinstance(p, Failure)]
+    backend = TransformersBackend(model, tokenizer, temperature=0.0, batch_size=32)
+    was_training = model.training
+    model.eval()
+    prompts = [format_prompt(p.prompt, answer_format) for p in problems]
+    generations = backend.generate(prompts, max_new_tokens, [0] * len(prompts))
+    model.train(was_training)
+    verdicts = pool.verify(problems, [g.text for g in generations], reward_mode="binary")
+    by_task: dict[str, list[int]] = {}
+    for problem, verdict in zip(problems, verdicts, strict=True):
+        by_task.setdefault(problem.task, []).append(verdict.accuracy)
+    accuracy = {task: round(sum(v) / len(v), 4) for task, v in sorted(by_task.items())}
+    accuracy["all"] = round(sum(v.accuracy for v in verdicts) / max(1, len(verdicts)), 4)
+    return accuracy
 
 
 def read_records(path: str) -> list[dict[str, Any]]:
