@@ -6,6 +6,7 @@ imported only when a task is first used. Keep one entry per line (the file merge
 
 CATALOGUE: dict[str, str] = {
     "BezoutIdentity": "math.bezout_identity",
+    "BinaryLinearEquation_SolutionCounting": "counting.binary_linear_equation_solution_counting",
     "BubbleSwapLowerBound_PermutationCounting": "counting.bubble_swap_lower_bound_permutation_counting",
     "CongruentEquation": "math.congruent_equation",
     "CountdownEqual": "puzzle.countdown",
@@ -16,6 +17,7 @@ CATALOGUE: dict[str, str] = {
     "EightDigitPuzzle": "puzzle.eight_digit_puzzle",
     "GcdLcmCounting": "counting.gcd_lcm_counting",
     "GCDPrime_Counting": "counting.gcd_prime_counting",
+    "GridColoringCounting": "counting.grid_coloring_counting",
     "HeapCounting": "counting.heap_counting",
     "Integral": "math.integral",
     "InversionPair": "algorithmic.inversion_pair",
@@ -25,6 +27,7 @@ CATALOGUE: dict[str, str] = {
     "MaximumDivisor": "optimization.maximum_divisor",
     "Maze": "puzzle.maze",
     "MinimumFibonacciRepresentation": "math.minimum_fibonacci_representation",
+    "MinimumSpanningTreeCounting": "counting.minimum_spanning_tree_counting",
     "MinKDivisorNumber": "math.min_k_divisor_number",
     "Multiplication": "math.multiplication",
     "NoAdjacentGirlCounting": "counting.no_adjacent_girl_counting",
@@ -32,6 +35,7 @@ CATALOGUE: dict[str, str] = {
     "NumberPartitionCounting": "counting.number_partition_counting",
     "PalindromicSubstringNumberCounting": "counting.palindromic_substring_number_counting",
     "PolynomialRemainder": "math.polynomial_remainder",
+    "SameAdjacencyCounting": "counting.same_adjacency_counting",
     "SAT": "puzzle.sat",
     "ShortestPath": "graph.shortest_path",
     "Sorting": "algorithmic.sorting",
@@ -39,7 +43,10 @@ CATALOGUE: dict[str, str] = {
     "Sudoku": "puzzle.sudoku",
     "ThreeVertexCycleCounting": "counting.three_vertex_cycle_counting",
     "TopologicalSort": "graph.topological_sort",
+    "TreeTopologicalSequenceCounting": "counting.tree_topological_sequence_counting",
     "WeightedLIS": "algorithmic.weighted_lis",
+    "XorEquationCounting": "counting.xor_equation_counting",
+    "ZeroPrefixSubsetCounting": "counting.zero_prefix_subset_counting",
 }
 
 VERSIONS: dict[str, int] = {}
