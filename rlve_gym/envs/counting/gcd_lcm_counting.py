@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from typing import Any
 
@@ -56,7 +57,8 @@ class GcdLcmCounting(Task):
                 gcd = lcm - 1
         else:
             lcm = rng.randint(1, bound)
-            gcd = rng.choice([d for d in range(1, lcm + 1) if lcm % d == 0])
+            small = [d for d in range(1, math.isqrt(lcm) + 1) if lcm % d == 0]
+            gcd = rng.choice(sorted(set(small + [lcm // d for d in small])))
         parameters = {"GCD": gcd, "LCM": lcm}
         return Instance(parameters, str(self.solve(parameters)))
 

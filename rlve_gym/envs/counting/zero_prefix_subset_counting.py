@@ -26,11 +26,11 @@ def prefix_free_subsets(strings: list[str]) -> int:
     members = set(strings)
     children: dict[str, list[str]] = {}
     nodes = {""} | {text[:k] for text in strings for k in range(1, len(text) + 1)}
-    for node in sorted(nodes, key=len, reverse=True):
+    for node in sorted(nodes, key=lambda text: (-len(text), text)):
         if node:
             children.setdefault(node[:-1], []).append(node)
     free: dict[str, int] = {}
-    for node in sorted(nodes, key=len, reverse=True):
+    for node in sorted(nodes, key=lambda text: (-len(text), text)):
         below = 1
         for child in children.get(node, []):
             below *= free[child]
