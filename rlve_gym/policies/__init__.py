@@ -1,0 +1,1 @@
+"""Policies: language-model policies (ZAYA1) and their kernels."""
