@@ -245,7 +245,8 @@ def test_padding_mask_zeroes_padded_tokens_like_eager():
     mask = torch.ones(2, 7, dtype=torch.long)
     mask[1, :3] = 0  # left padding
     with torch.no_grad():
-        for ours, theirs in zip(kernel(x, None, mask), eager(x, None, mask), strict=True):
+        by_keyword = kernel(hidden_states=x, past_key_values=None, conv_mask=mask)  # the eager keyword names
+        for ours, theirs in zip(by_keyword, eager(x, None, mask), strict=True):
             assert max_error(ours, theirs) < 1e-5
         # Padding is invisible: the unpadded tokens of row 1 see the same values as a batch without them.
         unpadded = kernel(x[1:, 3:], None)

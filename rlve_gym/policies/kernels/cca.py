@@ -74,25 +74,27 @@ def _uses_kernels(module: nn.Module, hidden_states_BTE: torch.Tensor) -> bool:
     )
 
 
-def _eager_forward(module: nn.Module, hidden_states_BTE, cache, conv_mask_BT):
-    return type(module).forward(module, hidden_states_BTE, cache, conv_mask_BT)
-
-
 def cca_projection_forward(
     module: nn.Module,
-    hidden_states_BTE: torch.Tensor,
+    hidden_states: torch.Tensor,
     cache: Cache | None = None,
-    conv_mask_BT: torch.Tensor | None = None,
+    conv_mask: torch.Tensor | None = None,
     **kwargs: Any,
 ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    """``ZayaCCAProjection.forward`` with the conv q/k path in Triton; returns (query_BTHD, key_BTKD, value_BTKD)."""
+    """``ZayaCCAProjection.forward`` with the conv q/k path in Triton.
+
+    Same arguments and results as the eager forward: hidden_states (B, T, E), the cache and conv_mask (B, T) give
+    query (B, T, H, D), key (B, T, K, D) and value (B, T, K, D).
+    """
     if "past_key_values" in kwargs:  # the eager forward still accepts the deprecated name
-        cache = kwargs.pop("past_key_values") if cache is None else cache
+        past_key_values = kwargs.pop("past_key_values")
+        cache = past_key_values if cache is None else cache
     if kwargs:
         raise TypeError(f"unexpected arguments for the CCA projection: {sorted(kwargs)}")
-    if not _uses_kernels(module, hidden_states_BTE):
-        return _eager_forward(module, hidden_states_BTE, cache, conv_mask_BT)
+    if not _uses_kernels(module, hidden_states):
+        return type(module).forward(module, hidden_states, cache, conv_mask)
 
+    hidden_states_BTE, conv_mask_BT = hidden_states, conv_mask
     if conv_mask_BT is not None:
         hidden_states_BTE = hidden_states_BTE * conv_mask_BT[:, :, None].to(hidden_states_BTE.dtype)
     layer_idx = module.layer_idx
@@ -110,12 +112,12 @@ def cca_projection_forward(
         # Only the last P frames reach this call's outputs (a cache recording its past keeps more).
         conv_state_BCP = conv_state_BCP[..., -module.conv_kernel_size :]
     depthwise, grouped = module.conv_qk_depthwise, module.conv_qk_grouped
-    query_BTHD, key_BTKD, new_conv_state_BCP = _kernels().cca_conv_qk(
+    query_BTHD, key_BTKD, *new_conv_state = _kernels().cca_conv_qk(
         q_hat_BTHD, k_hat_BTKD, depthwise.weight, depthwise.bias, grouped.weight, grouped.bias, conv_state_BCP,
-        return_state=True,
+        return_state=cache is not None,
     )
     if cache is not None:
-        cache.update_conv_state(new_conv_state_BCP, layer_idx)
+        cache.update_conv_state(new_conv_state[0], layer_idx)
 
     # Value shift: half of the value channels come from this token, half from the previous token's delayed
     # projection (the cache's recurrent state while decoding, the projection of a zero token at a sequence start).
