@@ -15,6 +15,22 @@ FRESH_DIFFICULTIES = (0, 3, 10)
 FRESH_SEEDS = (0, 7)
 
 
+def test_catalogue_has_no_duplicate_entries() -> None:
+    import ast
+    from pathlib import Path
+
+    import rlve_gym.envs
+
+    tree = ast.parse(Path(rlve_gym.envs.__file__).read_text())
+    keys = [
+        key.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "CATALOGUE"
+        for key in node.value.keys
+    ]
+    assert len(keys) == len(set(keys)) == len(CATALOGUE), "a task is listed twice in rlve_gym/envs/__init__.py"
+
+
 @pytest.fixture(scope="session")
 def fresh_digests() -> dict[str, str]:
     """All built-in problems for a few (seed, d), generated once in a new interpreter with another hash seed."""

@@ -190,6 +190,8 @@ def run_job(config: TrainJobConfig) -> dict[str, Any]:
     """Run warmup + GRPO; returns a summary (first/last mean reward, difficulty changes, paths)."""
     import torch
 
+    from transformers import PrinterCallback
+
     from rlve_gym.batch import WorkerPool
     from rlve_gym.core.answers import format_prompt, reference_completion
     from rlve_gym.core.problem import ProblemSpec
@@ -285,6 +287,7 @@ def run_job(config: TrainJobConfig) -> dict[str, Any]:
         pool=pool,
         callbacks=[logger.callback()],
     )
+    trainer.remove_callback(PrinterCallback)
     started = time.monotonic()
     trainer.train()
     summary["grpo_seconds"] = round(time.monotonic() - started, 1)

@@ -61,7 +61,9 @@ def fresh_model(policy):
         ("grpo", "dppo_binary_tv", "token_mean", "binary"),
     ],
 )
-def test_two_steps_with_each_objective(policy, tmp_path: Path, estimator, trust_region, aggregation, reward_mode) -> None:
+def test_two_steps_with_each_objective(
+    policy, tmp_path: Path, estimator, trust_region, aggregation, reward_mode
+) -> None:
     model = fresh_model(policy)
     before = [p.detach().clone() for p in model.parameters()]
     curriculum = Curriculum.from_config(CURRICULUM)
