@@ -189,7 +189,6 @@ def _finite(value: Any) -> bool:
 def run_job(config: TrainJobConfig) -> dict[str, Any]:
     """Run warmup + GRPO; returns a summary (first/last mean reward, difficulty changes, paths)."""
     import torch
-
     from transformers import PrinterCallback
 
     from rlve_gym.batch import WorkerPool
