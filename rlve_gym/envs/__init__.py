@@ -48,6 +48,11 @@ CATALOGUE: dict[str, str] = {
     "SmallestBinaryMultiple": "math.smallest_binary_multiple",
     "Matrix_BinaryExponentiation": "math.matrix_binary_exponentiation",
     "PolynomialInterpolation": "math.polynomial_interpolation",
+    "PreorderTraversal": "graph.preorder_traversal",
+    "MinPathCover_DAG": "optimization.min_path_cover_dag",
+    "TwoSAT": "puzzle.two_sat",
+    "MaxXorPath": "graph.max_xor_path",
+    "SubarraySumXor": "algorithmic.subarray_sum_xor",
 }
 
 VERSIONS: dict[str, int] = {}
