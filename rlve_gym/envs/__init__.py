@@ -53,6 +53,12 @@ CATALOGUE: dict[str, str] = {
     "TwoSAT": "puzzle.two_sat",
     "MaxXorPath": "graph.max_xor_path",
     "SubarraySumXor": "algorithmic.subarray_sum_xor",
+    "Binario": "puzzle.binario",
+    "CampsitePuzzle": "puzzle.campsite_puzzle",
+    "Cryptarithmetic": "puzzle.cryptarithmetic",
+    "HitoriPuzzle": "puzzle.hitori_puzzle",
+    "Kakurasu": "puzzle.kakurasu",
+    "KnightsAndKnaves": "puzzle.knights_and_knaves",
 }
 
 VERSIONS: dict[str, int] = {}
