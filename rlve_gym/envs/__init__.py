@@ -59,6 +59,13 @@ CATALOGUE: dict[str, str] = {
     "HitoriPuzzle": "puzzle.hitori_puzzle",
     "Kakurasu": "puzzle.kakurasu",
     "KnightsAndKnaves": "puzzle.knights_and_knaves",
+    "LightUpPuzzle": "puzzle.light_up_puzzle",
+    "MagicSquarePuzzle": "puzzle.magic_square_puzzle",
+    "Minesweeping": "puzzle.minesweeping",
+    "NinePuzzle": "puzzle.nine_puzzle",
+    "QueenPlacement": "puzzle.queen_placement",
+    "StarBattle": "puzzle.star_battle",
+    "SkyscraperSumPuzzle": "puzzle.skyscraper_sum_puzzle",
 }
 
 VERSIONS: dict[str, int] = {}
