@@ -66,6 +66,14 @@ CATALOGUE: dict[str, str] = {
     "QueenPlacement": "puzzle.queen_placement",
     "StarBattle": "puzzle.star_battle",
     "SkyscraperSumPuzzle": "puzzle.skyscraper_sum_puzzle",
+    "HamiltonianPathExistence": "graph.hamiltonian_path_existence",
+    "GraphIsomorphism": "graph.graph_isomorphism",
+    "MaximumClique": "optimization.maximum_clique",
+    "Minimum_VertexCover": "optimization.minimum_vertex_cover",
+    "SetCover": "puzzle.set_cover",
+    "Minimum_DominatingSet": "optimization.minimum_dominating_set",
+    "MinimumChromaticNumber": "optimization.minimum_chromatic_number",
+    "TreeColoring": "optimization.tree_coloring",
 }
 
 VERSIONS: dict[str, int] = {}
