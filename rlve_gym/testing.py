@@ -378,4 +378,13 @@ def check_task(
     if gym:
         check_gym_env(task)
     if fresh_process:
-        check_fresh_process(task)
+        if type(task).__module__ == "__main__":
+            import warnings
+
+            warnings.warn(
+                f"{task.name} is defined in __main__, so the fresh-process determinism check was skipped; "
+                "define the task in an importable module to run it",
+                stacklevel=2,
+            )
+        else:
+            check_fresh_process(task)

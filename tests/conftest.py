@@ -2,6 +2,10 @@
 
 import os
 
+# One BLAS/OpenMP thread per test process: pytest-xdist already uses every core, and oversubscribed torch threads
+# make tiny-model tests many times slower.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 # Kernel tests run Triton's interpreter on the CPU; it must be chosen before triton is first imported.
 try:
     import torch
@@ -11,7 +15,7 @@ try:
 except ImportError:
     pass
 
-from hypothesis import settings  # noqa: E402
+from hypothesis import settings
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")

@@ -21,7 +21,7 @@ class Misbehaving(Task):
     Answer: ok
     """
 
-    family = "math"
+    family = "user_tests"
     name = "TestMisbehaving"
 
     def ladder(self, difficulty: int) -> dict[str, int]:

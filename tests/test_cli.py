@@ -33,7 +33,7 @@ def test_sample_and_verify_round_trip() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("sample", "Sortng"), "unknown task 'Sortng' (did you mean 'Sorting'?)"),
+        (("sample", "Sortng"), "unknown task 'Sortng' (did you mean 'Sorting'"),
         (("sample", "Sorting", "-d", "-1"), "expected a non-negative integer, got -1"),
         (("sample", "Sorting", "--seed", "1.5"), "expected an integer, got '1.5'"),
         (("bench", "Sorting", "-n", "0"), "expected a positive integer, got 0"),

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from rlve_gym.core.errors import TaskError
 
-COMMANDS = ("list", "sample", "verify", "bench", "curriculum", "rsa")
+COMMANDS = ("list", "sample", "verify", "bench", "curriculum", "train", "rsa")
 """Subcommand modules in `rlve_gym.cli` (``list`` lives in ``list_tasks``)."""
 _MODULES = {"list": "list_tasks"}
 

@@ -6,13 +6,13 @@ Looking a task up imports only its own module, so `import rlve_gym` stays fast w
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import threading
 from collections.abc import Callable
 from typing import TypeVar
 
 from rlve_gym.core.errors import TaskError, UnknownTaskError
+from rlve_gym.core.suggest import closest_names
 from rlve_gym.core.task import Task
 
 _USER_TASKS: dict[str, type[Task]] = {}
@@ -50,10 +50,7 @@ def task_families() -> dict[str, str]:
 def unknown_task(name: str) -> UnknownTaskError:
     """The error for an unknown task name, with the nearest names as suggestions."""
     names = task_families()
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
-    if not close:
-        lowered = {known.lower(): known for known in names}
-        close = [lowered[match] for match in difflib.get_close_matches(name.lower(), lowered, n=3, cutoff=0.6)]
+    close = closest_names(name, names)
     hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
     return UnknownTaskError(f"unknown task {name!r}{hint}; `rlve-gym list` shows all {len(names)} tasks")
 

@@ -11,7 +11,6 @@ that was probably meant:
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Mapping
@@ -21,6 +20,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from rlve_gym.core.registry import task_families
+from rlve_gym.core.suggest import did_you_mean
 from rlve_gym.core.task import FAMILIES
 from rlve_gym.envs.collections import COLLECTIONS, RLVE_GYM_400
 
@@ -52,16 +52,6 @@ def _check_range(value: tuple[int, int] | None) -> tuple[int, int] | None:
     if value is not None and value[0] > value[1]:
         raise ValueError(f"range must be [low, high] with low ≤ high, got [{value[0]}, {value[1]}]")
     return value
-
-
-def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest of `choices`, or an empty string when none is close."""
-    choices = list(choices)
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
-    if not close:
-        lowered = {choice.lower(): choice for choice in choices}
-        close = [lowered[hit] for hit in difflib.get_close_matches(word.lower(), lowered, n=1, cutoff=0.5)]
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 class _Strict(BaseModel):

@@ -17,7 +17,6 @@ Shape legend: B completions in a batch, G completions per group, P prompt tokens
 
 from __future__ import annotations
 
-import json
 import math
 import os
 from collections.abc import Sequence
@@ -51,9 +50,9 @@ class CurriculumLike(Protocol):
 
     def sample(self, n: int) -> list[ProblemSpec]: ...
     def observe(self, spec: ProblemSpec, accuracies: Sequence[int]) -> None: ...
-    def step(self) -> None: ...
-    def state_dict(self) -> dict[str, Any]: ...
-    def load_state_dict(self, state: dict[str, Any]) -> None: ...
+    def step(self) -> Any: ...
+    def save(self, path: str) -> None: ...
+    def load(self, path: str) -> None: ...
 
 
 class CurriculumStepCallback(TrainerCallback):
@@ -65,15 +64,6 @@ class CurriculumStepCallback(TrainerCallback):
     def on_step_end(self, args, state, control, **kwargs):
         self.curriculum.step()
         return control
-
-
-def _write_json_atomically(path: str, data: dict[str, Any]) -> None:
-    temporary = f"{path}.tmp.{os.getpid()}"
-    with open(temporary, "w") as handle:
-        json.dump(data, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
 
 
 def _pad(tensors: list[torch.Tensor], value: float | int, side: str) -> torch.Tensor:
@@ -312,7 +302,7 @@ class RLVEGRPOTrainer(GRPOTrainer):
             folder = os.path.join(
                 self._get_output_dir(trial=trial), f"{PREFIX_CHECKPOINT_DIR}-{self.state.global_step}"
             )
-            _write_json_atomically(os.path.join(folder, CURRICULUM_STATE_FILE), self.curriculum.state_dict())
+            self.curriculum.save(os.path.join(folder, CURRICULUM_STATE_FILE))
 
     def _load_optimizer_and_scheduler(self, checkpoint: str | None) -> None:
         super()._load_optimizer_and_scheduler(checkpoint)
@@ -321,14 +311,13 @@ class RLVEGRPOTrainer(GRPOTrainer):
         path = os.path.join(checkpoint, CURRICULUM_STATE_FILE)
         if not os.path.exists(path):
             raise FileNotFoundError(f"{path} is missing: cannot resume the curriculum exactly from {checkpoint}")
-        with open(path) as handle:
-            self.curriculum.load_state_dict(json.load(handle))
+        self.curriculum.load(path)
 
     def log(self, logs: dict[str, float], start_time: float | None = None) -> None:
         """Add the curriculum's metrics (per-task ranges, accuracies, effective-prompt ratio) to every log."""
         metrics = getattr(self.curriculum, "metrics", None)
         if callable(metrics):
-            for name, value in metrics().items():
-                if isinstance(value, int | float):
-                    logs[f"curriculum/{name}"] = float(value)
+            values = metrics()
+            flat = values.flat() if hasattr(values, "flat") else dict(values)
+            logs.update({name: float(value) for name, value in flat.items() if isinstance(value, int | float)})
         super().log(logs, start_time)

@@ -54,6 +54,7 @@ def run_sft_warmup(
 ) -> list[dict[str, float]]:
     """Fine-tune `model` in place on reference answers for `steps` optimizer steps; returns the log history."""
     import torch
+    from transformers import PrinterCallback
     from trl import SFTConfig, SFTTrainer
 
     conversational = getattr(tokenizer, "chat_template", None) is not None
@@ -79,5 +80,6 @@ def run_sft_warmup(
         disable_tqdm=True,
     )
     trainer = SFTTrainer(model=model, args=config, train_dataset=dataset, processing_class=tokenizer)
+    trainer.remove_callback(PrinterCallback)
     trainer.train()
     return [entry for entry in trainer.state.log_history if "loss" in entry]

@@ -22,7 +22,7 @@ class EchoSum(Task):
     Answer: one integer.
     """
 
-    family = "math"
+    family = "user_tests"
     name = "TestEchoSum"
 
     def ladder(self, difficulty: int) -> dict[str, int]:
@@ -94,7 +94,7 @@ def test_unknown_task_suggests_names() -> None:
 
 def test_user_task_registration_and_checks() -> None:
     register_task(EchoSum, replace=True)
-    assert "TestEchoSum" in rlve_gym.task_names("math")
+    assert "TestEchoSum" in rlve_gym.task_names("user_tests")
     env = gym.make("rlve/TestEchoSum-v0", difficulty=3)
     prompt, _ = env.reset(seed=1)
     assert prompt.startswith("Add up:")

@@ -16,7 +16,10 @@ constant exponents are bounded so that a hostile answer cannot make parsing or e
 from __future__ import annotations
 
 import cmath
+import math
+import random
 import re
+from collections.abc import Callable
 
 import sympy
 
@@ -183,7 +186,7 @@ def format_expression(expression: sympy.Expr) -> str:
     return sympy.sstr(expression).replace("**", "^")
 
 
-_NUMERIC_FUNCTIONS = {
+NUMERIC_FUNCTIONS = {
     sympy.sin: cmath.sin,
     sympy.cos: cmath.cos,
     sympy.tan: cmath.tan,
@@ -196,46 +199,121 @@ _NUMERIC_FUNCTIONS = {
     sympy.cosh: cmath.cosh,
     sympy.tanh: cmath.tanh,
 }
+"""The elementary functions `compile_expression` evaluates, with their cmath counterparts (principal branches)."""
 
 
-def _numeric(expression: sympy.Basic, variable: sympy.Symbol, value: complex) -> complex:
-    if expression is variable:
-        return value
+def _constant(expression: sympy.Basic) -> complex:
     if expression.is_Number:
         return complex(expression)
     if expression is sympy.pi:
         return complex(cmath.pi)
     if expression is sympy.E:
         return complex(cmath.e)
-    if expression.is_Add:
-        return sum((_numeric(arg, variable, value) for arg in expression.args), 0j)
-    if expression.is_Mul:
-        product = 1 + 0j
-        for arg in expression.args:
-            product *= _numeric(arg, variable, value)
-        return product
+    return complex(expression.evalf())
+
+
+def compile_expression(expression: sympy.Basic, variable: str = "x") -> Callable[[complex], complex]:
+    """A closure computing `expression` at a point with cmath, built by walking the tree once (constants are
+    converted once). Nothing is compiled or evaluated as code. The closure raises ValueError, ZeroDivisionError or
+    OverflowError where the expression is undefined; building it raises ValueError for unsupported functions."""
+    symbol = sympy.Symbol(variable)
+    if expression == symbol:
+        return lambda x: x
+    if expression.is_number:
+        constant = _constant(expression)
+        return lambda x: constant
+    if expression.is_Add or expression.is_Mul:
+        parts = [compile_expression(arg, variable) for arg in expression.args]
+        if expression.is_Add:
+            return lambda x: sum((part(x) for part in parts), 0j)
+        return lambda x: math.prod((part(x) for part in parts), start=1 + 0j)
     if expression.is_Pow:
         base, exponent = expression.args
+        base_function = compile_expression(base, variable)
         if exponent.is_Integer and abs(int(exponent)) <= 1024:
-            return _numeric(base, variable, value) ** int(exponent)
-        return _numeric(base, variable, value) ** _numeric(exponent, variable, value)
+            power = int(exponent)
+            return lambda x: base_function(x) ** power
+        exponent_function = compile_expression(exponent, variable)
+        return lambda x: base_function(x) ** exponent_function(x)
     if isinstance(expression, sympy.Abs):
-        return complex(abs(_numeric(expression.args[0], variable, value)))
-    function = _NUMERIC_FUNCTIONS.get(expression.func)
+        inner = compile_expression(expression.args[0], variable)
+        return lambda x: complex(abs(inner(x)))
+    function = NUMERIC_FUNCTIONS.get(expression.func)
     if function is not None:
-        return function(_numeric(expression.args[0], variable, value))
-    if expression.is_number:  # other exact constants sympy may create, e.g. sqrt(2) in a Pow already handled
-        return complex(expression.evalf())
+        inner = compile_expression(expression.args[0], variable)
+        return lambda x: function(inner(x))
     raise ValueError(f"cannot evaluate {expression.func.__name__}")
 
 
 def numeric_value(expression: sympy.Expr, value: float, variable: str = "x") -> complex | None:
-    """The value of `expression` at `variable` = `value`, computed with cmath (principal branches), or None if it
-    is undefined or overflows. Walks the expression tree directly: nothing is compiled or evaluated as code."""
+    """The value of `expression` at `variable` = `value` (principal branches), or None if it is undefined,
+    unsupported or overflows."""
     try:
-        result = _numeric(expression, sympy.Symbol(variable), complex(value))
+        result = compile_expression(expression, variable)(complex(value))
     except (ValueError, ZeroDivisionError, OverflowError, TypeError, RecursionError):
         return None
-    if not (cmath.isfinite(result)):
-        return None
-    return result
+    return result if cmath.isfinite(result) else None
+
+
+def real_values(expression: sympy.Expr, points: list[float], variable: str = "x") -> dict[float, float | None]:
+    """The expression at each point: a finite real number, or None where undefined, complex or infinite."""
+    try:
+        function = compile_expression(expression, variable)
+    except (ValueError, TypeError, RecursionError):
+        return dict.fromkeys(points)
+    values: dict[float, float | None] = {}
+    for point in points:
+        try:
+            value = function(complex(point))
+        except (ValueError, ZeroDivisionError, OverflowError, TypeError, RecursionError):
+            values[point] = None
+            continue
+        finite = cmath.isfinite(value) and abs(value.imag) <= 1e-9 * max(1.0, abs(value.real))
+        values[point] = value.real if finite else None
+    return values
+
+
+_UNARY = ("sin", "cos", "exp", "log", "power", "add", "multiply", "divide")
+_UNARY_WEIGHTS = (10, 10, 5, 5, 10, 25, 25, 10)
+_BINARY = ("+", "-", "*", "/", "^")
+_BINARY_WEIGHTS = (20, 20, 30, 20, 10)
+
+
+def random_expression(rng: random.Random, nodes: int, variable: str = "x") -> sympy.Expr:
+    """A random expression tree with `nodes` nodes over the variable, small integers and elementary functions
+    (the generator of the Integral and Differentiate tasks)."""
+    symbol = sympy.Symbol(variable)
+    if nodes == 1:
+        return symbol
+    if nodes >= 3 and rng.random() < 0.5:
+        operator = rng.choices(_BINARY, weights=_BINARY_WEIGHTS)[0]
+        left_nodes = rng.randint(1, nodes - 2)
+        left = random_expression(rng, left_nodes, variable)
+        right = random_expression(rng, nodes - 1 - left_nodes, variable)
+        if operator == "+":
+            return left + right
+        if operator == "-":
+            return left - right
+        if operator == "*":
+            return left * right
+        if operator == "/":
+            return left / right
+        return left**right
+    operator = rng.choices(_UNARY, weights=_UNARY_WEIGHTS)[0]
+    inner = random_expression(rng, nodes - 1, variable)
+    if operator == "sin":
+        return sympy.sin(inner)
+    if operator == "cos":
+        return sympy.cos(inner)
+    if operator == "exp":
+        return sympy.exp(inner)
+    if operator == "log":
+        return sympy.log(inner)
+    if operator == "power":
+        exponent = rng.randint(2, 4)
+        return inner ** (sympy.Rational(1, exponent) if rng.random() < 0.5 else exponent)
+    if operator == "add":
+        return inner + rng.choice((-2, -1, 1, 2))
+    if operator == "multiply":
+        return inner * rng.choice((-4, -3, -2, 2, 3, 4))
+    return inner / rng.randint(2, 4)

@@ -10,6 +10,8 @@ import heapq
 import random
 from collections import deque
 
+from rlve_gym.core.errors import AnswerFormatError
+
 
 def random_tree_edges(rng: random.Random, n: int) -> list[list[int]]:
     """A uniformly shuffled random tree on n vertices (random attachment), as ``[parent, child]`` pairs."""
@@ -106,6 +108,73 @@ def is_topological_order(n: int, edges: list[list[int]], order: list[int]) -> bo
         return False
     position = {vertex: index for index, vertex in enumerate(order)}
     return all(position[u] < position[v] for u, v, *_ in edges)
+
+
+def vertex_pairs(values: list[int]) -> list[tuple[int, int]]:
+    """Read a flat answer ``u1 v1 u2 v2 …`` as edges ``[(u1, v1), (u2, v2), …]``.
+
+    Raises AnswerFormatError (the answer is not a list of pairs) when the count is odd.
+    """
+    if len(values) % 2:
+        raise AnswerFormatError("expected an even number of vertices (pairs u v)")
+    return [(values[i], values[i + 1]) for i in range(0, len(values), 2)]
+
+
+def min_cost_max_flow(
+    n: int, arcs: list[tuple[int, int, int, int]], source: int, sink: int
+) -> tuple[int, int, list[int]]:
+    """Minimum-cost maximum flow by successive shortest paths (Dijkstra on reduced costs).
+
+    `arcs` are ``(tail, head, capacity, cost)`` with non-negative integer costs; returns
+    ``(flow value, total cost, flow on each arc)``. Exact for integer data.
+    """
+    # residual arcs in pairs: 2i is arc i, 2i+1 its reverse
+    head, capacity, cost = [], [], []
+    outgoing: list[list[int]] = [[] for _ in range(n)]
+    for tail, to, cap, price in arcs:
+        outgoing[tail].append(len(head))
+        head.append(to), capacity.append(cap), cost.append(price)
+        outgoing[to].append(len(head))
+        head.append(tail), capacity.append(0), cost.append(-price)
+    potential = [0] * n  # valid from the start: every original cost is non-negative
+    total_flow = total_cost = 0
+    while True:
+        distance = [None] * n
+        distance[source] = 0
+        parent_arc = [-1] * n
+        heap = [(0, source)]
+        while heap:
+            dist_u, u = heapq.heappop(heap)
+            if dist_u > distance[u]:
+                continue
+            for arc in outgoing[u]:
+                if capacity[arc]:
+                    v = head[arc]
+                    candidate = dist_u + cost[arc] + potential[u] - potential[v]
+                    if distance[v] is None or candidate < distance[v]:
+                        distance[v] = candidate
+                        parent_arc[v] = arc
+                        heapq.heappush(heap, (candidate, v))
+        if distance[sink] is None:
+            break
+        # unreached vertices move up by the largest distance, which keeps every residual reduced cost ≥ 0
+        farthest = max(d for d in distance if d is not None)
+        for v in range(n):
+            potential[v] += farthest if distance[v] is None else distance[v]
+        push, v = None, sink
+        while v != source:
+            arc = parent_arc[v]
+            push = capacity[arc] if push is None else min(push, capacity[arc])
+            v = head[arc ^ 1]
+        v = sink
+        while v != source:
+            arc = parent_arc[v]
+            capacity[arc] -= push
+            capacity[arc ^ 1] += push
+            total_cost += push * cost[arc]
+            v = head[arc ^ 1]
+        total_flow += push
+    return total_flow, total_cost, [capacity[2 * i + 1] for i in range(len(arcs))]
 
 
 def random_simple_graph_edges(rng: random.Random, n: int, m: int) -> list[list[int]]:

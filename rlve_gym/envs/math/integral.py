@@ -12,68 +12,18 @@ from rlve_gym.core import rewards
 from rlve_gym.core.errors import TaskError
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
-from rlve_gym.envs.common.expressions import format_expression, numeric_value, parse_expression
+from rlve_gym.envs.common.expressions import format_expression, parse_expression, random_expression, real_values
 from rlve_gym.envs.common.ladders import stepped
 
 _X = sympy.Symbol("x")
 _TEST_POINTS = [-1.9 + 3.8 * i / 46 for i in range(47)]
 _MIN_DEFINED_POINTS = 8
 _RELATIVE_TOLERANCE = 1e-6
-_UNARY = ("sin", "cos", "exp", "log", "power", "add", "multiply", "divide")
-_UNARY_WEIGHTS = (10, 10, 5, 5, 10, 25, 25, 10)
-_BINARY = ("+", "-", "*", "/", "^")
-_BINARY_WEIGHTS = (20, 20, 30, 20, 10)
 _TRAILING_CONSTANT = re.compile(r"\s*\+\s*C\s*$")
 
 
-def _random_expression(rng: random.Random, nodes: int) -> sympy.Expr:
-    """A random expression tree with `nodes` nodes over x, small integers and elementary functions."""
-    if nodes == 1:
-        return _X
-    if nodes >= 3 and rng.random() < 0.5:
-        operator = rng.choices(_BINARY, weights=_BINARY_WEIGHTS)[0]
-        left_nodes = rng.randint(1, nodes - 2)
-        left = _random_expression(rng, left_nodes)
-        right = _random_expression(rng, nodes - 1 - left_nodes)
-        if operator == "+":
-            return left + right
-        if operator == "-":
-            return left - right
-        if operator == "*":
-            return left * right
-        if operator == "/":
-            return left / right
-        return left**right
-    operator = rng.choices(_UNARY, weights=_UNARY_WEIGHTS)[0]
-    inner = _random_expression(rng, nodes - 1)
-    if operator == "sin":
-        return sympy.sin(inner)
-    if operator == "cos":
-        return sympy.cos(inner)
-    if operator == "exp":
-        return sympy.exp(inner)
-    if operator == "log":
-        return sympy.log(inner)
-    if operator == "power":
-        exponent = rng.randint(2, 4)
-        return inner ** (sympy.Rational(1, exponent) if rng.random() < 0.5 else exponent)
-    if operator == "add":
-        return inner + rng.choice((-2, -1, 1, 2))
-    if operator == "multiply":
-        return inner * rng.choice((-4, -3, -2, 2, 3, 4))
-    return inner / rng.randint(2, 4)
-
-
-def _real_value(expression: sympy.Expr, point: float) -> float | None:
-    """The value at x = point if it is a finite real number, else None."""
-    value = numeric_value(expression, point)
-    if value is None or abs(value.imag) > 1e-9 * max(1.0, abs(value.real)):
-        return None
-    return value.real
-
-
 def _defined_points(expression: sympy.Expr) -> dict[float, float]:
-    values = {point: _real_value(expression, point) for point in _TEST_POINTS}
+    values = real_values(expression, _TEST_POINTS)
     return {point: value for point, value in values.items() if value is not None and abs(value) < 1e8}
 
 
@@ -98,7 +48,7 @@ class Integral(Task):
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         nodes = self.ladder(difficulty)["nodes"]
         for _ in range(64):
-            antiderivative = _random_expression(rng, nodes)
+            antiderivative = random_expression(rng, nodes)
             if not antiderivative.has(_X) or antiderivative.has(sympy.zoo, sympy.nan, sympy.oo, sympy.I):
                 continue
             derivative = sympy.diff(antiderivative, _X)
@@ -128,8 +78,9 @@ class Integral(Task):
             derivative = sympy.diff(candidate, _X)
         except (TypeError, ValueError, RecursionError):
             return rewards.wrong("the answer cannot be differentiated")
+        answered = real_values(derivative, list(expected))
         for point, value in expected.items():
-            got = _real_value(derivative, point)
+            got = answered[point]
             if got is None or abs(got - value) > _RELATIVE_TOLERANCE * max(1.0, abs(value)):
                 return rewards.wrong(f"F'({point:.3g}) = {got} but f({point:.3g}) = {value:.6g}")
         return rewards.correct(f"derivative matches f at {len(expected)} points")

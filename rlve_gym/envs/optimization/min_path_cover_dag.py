@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import random
 from typing import Any
@@ -11,6 +10,7 @@ from rlve_gym.core import rewards
 from rlve_gym.core.parsing import parse_int_rows
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
+from rlve_gym.envs.common.graphs import min_cost_max_flow
 from rlve_gym.envs.common.ladders import stepped
 
 UNCOVERED_REWARD = -0.2
@@ -23,67 +23,24 @@ def cheapest_edge_multiplicities(n: int, edges: list[list[int]]) -> list[int]:
     Every edge is used once, plus g_e ≥ 0 extra times. A vertex v ≠ 1 may end paths but never start them, so
     (uses in) ≥ (uses out); with b(v) = in-degree - out-degree, vertices with b(v) < 0 must receive -b(v)
     extra units and vertices with b(v) > 0 may pass on up to b(v) units, while vertex 1 supplies any amount.
-    The cheapest such g is a min-cost flow (successive shortest paths, Dijkstra with potentials: all costs
-    start non-negative).
+    The cheapest such g is a min-cost flow from a super source (0) to a super sink (N + 1); the flow is maximal
+    exactly when every deficit is met, which vertex 1 can always do since it reaches every vertex.
     """
     balance = [0] * (n + 1)
     for s, t, _ in edges:
         balance[t] += 1
         balance[s] -= 1
     source, sink = 0, n + 1
-    infinite = len(edges) + 1
-    # residual graph: arc = [head, capacity, cost, index of the reverse arc in head's list]
-    arcs: list[list[list[int]]] = [[] for _ in range(n + 2)]
-
-    def add_arc(u: int, v: int, capacity: int, cost: int) -> list[int]:
-        forward = [v, capacity, cost, len(arcs[v])]
-        arcs[u].append(forward)
-        arcs[v].append([u, 0, -cost, len(arcs[u]) - 1])
-        return forward
-
-    edge_arcs = [add_arc(s, t, infinite, w) for s, t, w in edges]
-    add_arc(source, 1, infinite, 0)
-    demand = 0
+    unbounded = len(edges) + 1  # more than the total deficit, so never binding
+    arcs = [(s, t, unbounded, w) for s, t, w in edges]
+    arcs.append((source, 1, unbounded, 0))
     for v in range(2, n + 1):
         if balance[v] > 0:
-            add_arc(source, v, balance[v], 0)
+            arcs.append((source, v, balance[v], 0))
         elif balance[v] < 0:
-            add_arc(v, sink, -balance[v], 0)
-            demand -= balance[v]
-    potential = [0] * (n + 2)
-    while demand > 0:
-        distance = [None] * (n + 2)
-        previous: list[tuple[int, int] | None] = [None] * (n + 2)
-        distance[source] = 0
-        heap = [(0, source)]
-        while heap:
-            dist_u, u = heapq.heappop(heap)
-            if dist_u > distance[u]:
-                continue
-            for index, (v, capacity, cost, _) in enumerate(arcs[u]):
-                if capacity <= 0:
-                    continue
-                candidate = dist_u + cost + potential[u] - potential[v]
-                if distance[v] is None or candidate < distance[v]:
-                    distance[v], previous[v] = candidate, (u, index)
-                    heapq.heappush(heap, (candidate, v))
-        for v in range(n + 2):
-            if distance[v] is not None:
-                potential[v] += distance[v]
-        bottleneck, v = demand, sink
-        while v != source:
-            u, index = previous[v]
-            bottleneck = min(bottleneck, arcs[u][index][1])
-            v = u
-        v = sink
-        while v != source:
-            u, index = previous[v]
-            arc = arcs[u][index]
-            arc[1] -= bottleneck
-            arcs[v][arc[3]][1] += bottleneck
-            v = u
-        demand -= bottleneck
-    return [1 + infinite - arc[1] for arc in edge_arcs]
+            arcs.append((v, sink, -balance[v], 0))
+    _, _, flows = min_cost_max_flow(n + 2, arcs, source, sink)
+    return [1 + flow for flow in flows[: len(edges)]]
 
 
 def paths_from_multiplicities(n: int, edges: list[list[int]], uses: list[int]) -> list[list[int]]:

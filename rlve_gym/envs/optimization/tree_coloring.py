@@ -53,7 +53,7 @@ def best_colouring(n: int, edges: list[list[int]], k: int) -> list[int]:
     for v in order[1:]:
         children[parent[v]].append(v)
     best: list[list[int | None]] = [[] for _ in range(n)]
-    # split[v][i][c]: chosen vertices given to the first i children's subtrees... stored as the count given to child i
+    # splits[v][i][c]: of c chosen vertices among v and its first i + 1 child subtrees, how many lie in child i's
     splits: list[list[list[int]]] = [[] for _ in range(n)]
     size = [1] * n
     for v in reversed(order):

@@ -8,7 +8,7 @@ from typing import Any
 from rlve_gym.core import rewards
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
-from rlve_gym.envs.common.char_grids import format_rows, neighbours, parse_char_grid
+from rlve_gym.envs.common.grids import format_rows, neighbours, parse_char_grid
 from rlve_gym.envs.common.ladders import stepped
 
 _SPARSITIES = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)

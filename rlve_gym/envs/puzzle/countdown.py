@@ -97,6 +97,17 @@ def evaluate_countdown(expression: str) -> tuple[Fraction | None, list[int]]:
     return (None if parser.divided_by_zero else value), parser.numbers
 
 
+def checked_countdown_value(answer: str, numbers: list[int]) -> Fraction | Verdict:
+    """The exact value of an answer expression, or the invalid-solution verdict when it does not use each given
+    number exactly once or divides by zero (raises AnswerFormatError when it is not an expression)."""
+    value, used = evaluate_countdown(answer)
+    if sorted(used) != sorted(numbers):
+        return rewards.invalid("the expression must use each given number exactly once")
+    if value is None:
+        return rewards.invalid("division by zero")
+    return value
+
+
 class CountdownEqual(Task):
     """Combine all given numbers with + - * / and parentheses to hit a target exactly.
 
@@ -145,11 +156,9 @@ class CountdownEqual(Task):
         )
 
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:
-        value, used = evaluate_countdown(answer)
-        if sorted(used) != sorted(parameters["numbers"]):
-            return rewards.invalid("the expression must use each given number exactly once")
-        if value is None:
-            return rewards.invalid("division by zero")
+        value = checked_countdown_value(answer, parameters["numbers"])
+        if isinstance(value, Verdict):
+            return value
         if value == parameters["target"]:
             return rewards.correct()
         return rewards.wrong(f"the expression equals {value}, not {parameters['target']}")

@@ -130,10 +130,8 @@ class KnightsAndKnaves(Task):
             solutions, finished = count_solutions(statements)
             if finished and len(solutions) == 1:
                 break
-            statements[rng.randrange(n)] = None
-            statements = [
-                s if s is not None else self._consistent_statement(rng, i, roles) for i, s in enumerate(statements)
-            ]
+            speaker = rng.randrange(n)
+            statements[speaker] = self._consistent_statement(rng, speaker, roles)
         names = names_for(n)
         rng.shuffle(names)
         parameters = {"names": names, "statements": statements, "roles": [int(role) for role in roles]}

@@ -6,10 +6,9 @@ import random
 from typing import Any
 
 from rlve_gym.core import rewards
-from rlve_gym.core.errors import AnswerFormatError
-from rlve_gym.core.parsing import parse_int_rows
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
+from rlve_gym.envs.common.grids import parse_square
 
 _SPARSITIES = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -104,9 +103,7 @@ class MagicSquarePuzzle(Task):
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:
         given = parameters["grid"]
         n = len(given)
-        grid = parse_int_rows(answer)
-        if len(grid) != n or any(len(row) != n for row in grid):
-            raise AnswerFormatError(f"expected {n} rows of {n} integers")
+        grid = parse_square(answer, n)
         if sorted(x for row in grid for x in row) != list(range(1, n * n + 1)):
             return rewards.invalid(f"the numbers must be 1..{n * n}, each once")
         if any(

@@ -6,10 +6,9 @@ import random
 from typing import Any
 
 from rlve_gym.core import rewards
-from rlve_gym.core.errors import AnswerFormatError
-from rlve_gym.core.parsing import parse_int_rows
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
+from rlve_gym.envs.common.grids import is_latin_square, parse_square, shuffled_cyclic_latin_square
 from rlve_gym.envs.common.ladders import stepped
 
 SIDES = ("left", "right", "top", "bottom")
@@ -55,8 +54,7 @@ class SkyscraperSumPuzzle(Task):
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         n = self.ladder(difficulty)["side"]
-        row_shift, column_shift = rng.sample(range(n), n), rng.sample(range(n), n)
-        grid = [[(row_shift[i] + column_shift[j]) % n for j in range(n)] for i in range(n)]
+        grid = shuffled_cyclic_latin_square(rng, n)
         return Instance({"N": n, **clues(grid)}, "\n".join(" ".join(map(str, row)) for row in grid))
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
@@ -75,11 +73,8 @@ class SkyscraperSumPuzzle(Task):
 
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:
         n = parameters["N"]
-        grid = parse_int_rows(answer)
-        if len(grid) != n or any(len(row) != n for row in grid):
-            raise AnswerFormatError(f"expected {n} rows of {n} integers")
-        heights = list(range(n))
-        if any(sorted(row) != heights for row in grid) or any(sorted(col) != heights for col in zip(*grid)):
+        grid = parse_square(answer, n)
+        if not is_latin_square(grid, n):
             return rewards.invalid(f"every row and column must hold 0..{n - 1} once each")
         seen = clues(grid)
         satisfied = sum(a == b for side in SIDES for a, b in zip(seen[side], parameters[side], strict=True))

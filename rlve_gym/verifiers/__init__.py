@@ -1,0 +1,28 @@
+"""Verifiers that run model output: the code sandbox (``rlve_gym.verifiers.sandbox``).
+
+Names are imported lazily, so ``import rlve_gym`` never starts or imports the sandbox.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_SANDBOX_EXPORTS = (
+    "CallOutcome",
+    "FunctionCallResults",
+    "Sandbox",
+    "SandboxCapabilities",
+    "SandboxError",
+    "SandboxLimits",
+    "SandboxResult",
+    "SandboxStatus",
+)
+
+__all__ = list(_SANDBOX_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SANDBOX_EXPORTS:
+        return getattr(importlib.import_module("rlve_gym.verifiers.sandbox"), name)
+    raise AttributeError(f"module 'rlve_gym.verifiers' has no attribute {name!r}")
