@@ -229,3 +229,22 @@ def maximum_clique(n: int, edges: list[list[int]]) -> list[int]:
 
     expand([], (1 << n) - 1)
     return sorted(best)
+
+
+def costed_graph(rng: random.Random, n: int, densities: tuple[float, ...], max_cost: int) -> dict[str, list]:
+    """A random graph with int(density·n(n-1)/2) edges (density drawn among those giving at least one edge) and
+    vertex costs uniform in [1, max_cost], as parameters ``{"edges", "C"}``."""
+    pairs = n * (n - 1) // 2
+    density = rng.choice([d for d in densities if int(d * pairs) > 0])
+    edges = random_simple_graph_edges(rng, n, int(density * pairs))
+    return {"edges": edges, "C": [rng.randint(1, max_cost) for _ in range(n)]}
+
+
+def costed_graph_text(n: int, edges: list[list[int]], costs: list[int]) -> str:
+    """Prompt lines describing an undirected graph on 0..n-1 and its vertex costs C[v]."""
+    lines = "\n".join(f"{u} - {v}" for u, v in edges)
+    cost_list = " ".join(f"C[{v}]={c}" for v, c in enumerate(costs))
+    return (
+        f"An undirected graph has {n} vertices, labelled 0 to {n - 1}, and these {len(edges)} edges:\n{lines}\n"
+        f"Vertex v costs C[v]: {cost_list}\n"
+    )

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
+from rlve_gym.core import rewards
 from rlve_gym.core.errors import AnswerFormatError
 from rlve_gym.core.parsing import parse_int_rows, parse_token_rows
+from rlve_gym.core.problem import Verdict
 
 
 def is_latin_square(grid: list[list[int]], n: int) -> bool:
@@ -54,3 +57,51 @@ def neighbours(row: int, column: int, rows: int, columns: int, offsets=ORTHOGONA
 def format_rows(grid: list[list[str]] | list[str]) -> str:
     """One line per row, characters joined without separators."""
     return "\n".join("".join(row) for row in grid)
+
+
+def with_line_counts(rng: random.Random, solution: list[list[str]], sparsity: float) -> dict[str, list]:
+    """Parameters of a 0/1 puzzle clued by the number of 1s in each row and column: the counts of `solution` and
+    the solution with a fraction `sparsity` of its cells (at least one) blanked to '*'."""
+    rows, columns = len(solution), len(solution[0])
+    puzzle = [row[:] for row in solution]
+    for cell in rng.sample(range(rows * columns), max(1, int(rows * columns * sparsity))):
+        puzzle[cell // columns][cell % columns] = "*"
+    return {
+        "grid": ["".join(row) for row in puzzle],
+        "row_counts": [row.count("1") for row in solution],
+        "column_counts": [[row[c] for row in solution].count("1") for c in range(columns)],
+    }
+
+
+def line_counts_prompt(parameters: dict[str, Any], rule: str) -> str:
+    """The statement of a `with_line_counts` puzzle with one more `rule` about the filled grid."""
+    grid = parameters["grid"]
+    rows, columns = len(grid), len(grid[0])
+    row_counts, column_counts = (" ".join(map(str, parameters[key])) for key in ("row_counts", "column_counts"))
+    body = "\n".join(grid)
+    return (
+        f"Here is a {rows} x {columns} grid; * marks an empty cell:\n{body}\n"
+        "Replace every * with 0 or 1 (keep the other cells) so that:\n"
+        f"- the rows, from top to bottom, contain these numbers of 1s: {row_counts}\n"
+        f"- the columns, from left to right, contain these numbers of 1s: {column_counts}\n"
+        f"- {rule}\n"
+        f"Write the completed grid as {rows} lines of {columns} characters (0 or 1), without separators."
+    )
+
+
+def score_line_counts(parameters: dict[str, Any], answer: str, forbidden: tuple[str, ...], broken: str) -> Verdict:
+    """Score a `with_line_counts` puzzle: -1 unless a 0/1 grid of the right shape; -0.5 if a given cell changed or a
+    row or column contains one of the `forbidden` runs (`broken` says why); else (lines with the right count of
+    1s / lines)^10."""
+    given = parameters["grid"]
+    rows, columns = len(given), len(given[0])
+    grid = parse_char_grid(answer, rows, columns, "01")
+    for row, given_row in zip(grid, given, strict=True):
+        if any(clue != "*" and cell != clue for cell, clue in zip(row, given_row, strict=True)):
+            return rewards.invalid("a given cell was changed")
+    lines = grid + ["".join(row[c] for row in grid) for c in range(columns)]
+    if any(run in line for line in lines for run in forbidden):
+        return rewards.invalid(broken)
+    targets = parameters["row_counts"] + parameters["column_counts"]
+    satisfied = sum(line.count("1") == target for line, target in zip(lines, targets, strict=True))
+    return rewards.partial(satisfied / (rows + columns), 10.0, f"{satisfied}/{rows + columns} counts right")

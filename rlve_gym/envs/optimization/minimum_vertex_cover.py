@@ -9,7 +9,7 @@ from rlve_gym.core import rewards
 from rlve_gym.core.parsing import parse_int_list
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
-from rlve_gym.envs.common.graphs import adjacency_bitsets, random_simple_graph_edges
+from rlve_gym.envs.common.graphs import adjacency_bitsets, costed_graph, costed_graph_text
 from rlve_gym.envs.common.ladders import stepped
 
 _DENSITIES = (0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -73,22 +73,15 @@ class Minimum_VertexCover(Task):
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         n = self.ladder(difficulty)["vertices"]
-        pairs = n * (n - 1) // 2
-        density = rng.choice([d for d in _DENSITIES if int(d * pairs) > 0])
-        edges = random_simple_graph_edges(rng, n, int(density * pairs))
-        costs = [rng.randint(1, _MAX_COST) for _ in range(n)]
-        cover = minimum_vertex_cover(n, edges, costs)
-        parameters = {"N": n, "edges": edges, "C": costs, "optimum": sum(costs[v] for v in cover)}
+        graph = costed_graph(rng, n, _DENSITIES, _MAX_COST)
+        cover = minimum_vertex_cover(n, graph["edges"], graph["C"])
+        parameters = {"N": n, **graph, "optimum": sum(graph["C"][v] for v in cover)}
         return Instance(parameters, " ".join(map(str, cover)))
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
-        n, edges = parameters["N"], parameters["edges"]
-        lines = "\n".join(f"{u} - {v}" for u, v in edges)
-        costs = " ".join(f"C[{v}]={c}" for v, c in enumerate(parameters["C"]))
         return (
-            f"An undirected graph has {n} vertices, labelled 0 to {n - 1}, and these {len(edges)} edges:\n{lines}\n"
-            f"Vertex v costs C[v]: {costs}\n"
-            "Choose a set of distinct vertices such that every edge has at least one endpoint in the set, with the "
+            costed_graph_text(parameters["N"], parameters["edges"], parameters["C"])
+            + "Choose a set of distinct vertices such that every edge has at least one endpoint in the set, with the "
             "smallest possible total cost.\n"
             "Write the chosen vertices on one line, in any order, separated by spaces."
         )

@@ -5,10 +5,9 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from rlve_gym.core import rewards
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
-from rlve_gym.envs.common.grids import format_rows, parse_char_grid
+from rlve_gym.envs.common.grids import format_rows, line_counts_prompt, score_line_counts, with_line_counts
 from rlve_gym.envs.common.ladders import stepped
 
 _SPARSITIES = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -85,38 +84,10 @@ class Binario(Task):
         max_side = self.ladder(difficulty)["max_side"]
         rows, columns = rng.randint(2, max_side), rng.randint(2, max_side)
         solution = random_binario_grid(rng, rows, columns)
-        row_counts = [row.count("1") for row in solution]
-        column_counts = [[row[c] for row in solution].count("1") for c in range(columns)]
-        puzzle = [row[:] for row in solution]
-        for cell in rng.sample(range(rows * columns), max(1, int(rows * columns * rng.choice(_SPARSITIES)))):
-            puzzle[cell // columns][cell % columns] = "*"
-        parameters = {"grid": format_rows(puzzle).split("\n"), "row_counts": row_counts, "column_counts": column_counts}
-        return Instance(parameters, format_rows(solution))
+        return Instance(with_line_counts(rng, solution, rng.choice(_SPARSITIES)), format_rows(solution))
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
-        grid = parameters["grid"]
-        rows, columns = len(grid), len(grid[0])
-        body = "\n".join(grid)
-        row_counts, column_counts = (" ".join(map(str, parameters[key])) for key in ("row_counts", "column_counts"))
-        return (
-            f"Here is a {rows} x {columns} grid; * marks an empty cell:\n{body}\n"
-            "Replace every * with 0 or 1 (keep the other cells) so that:\n"
-            f"- the rows, from top to bottom, contain these numbers of 1s: {row_counts}\n"
-            f"- the columns, from left to right, contain these numbers of 1s: {column_counts}\n"
-            "- no row or column has three equal cells next to each other.\n"
-            f"Write the completed grid as {rows} lines of {columns} characters (0 or 1), without separators."
-        )
+        return line_counts_prompt(parameters, "no row or column has three equal cells next to each other")
 
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:
-        given = parameters["grid"]
-        rows, columns = len(given), len(given[0])
-        grid = parse_char_grid(answer, rows, columns, "01")
-        for row, given_row in zip(grid, given, strict=True):
-            if any(clue != "*" and cell != clue for cell, clue in zip(row, given_row, strict=True)):
-                return rewards.invalid("a given cell was changed")
-        lines = grid + ["".join(row[c] for row in grid) for c in range(columns)]
-        if any("000" in line or "111" in line for line in lines):
-            return rewards.invalid("three equal cells in a line")
-        targets = parameters["row_counts"] + parameters["column_counts"]
-        satisfied = sum(line.count("1") == target for line, target in zip(lines, targets, strict=True))
-        return rewards.partial(satisfied / (rows + columns), 10.0, f"{satisfied}/{rows + columns} counts right")
+        return score_line_counts(parameters, answer, ("000", "111"), "three equal cells in a line")
