@@ -175,3 +175,76 @@ def min_cost_max_flow(
             v = head[arc ^ 1]
         total_flow += push
     return total_flow, total_cost, [capacity[2 * i + 1] for i in range(len(arcs))]
+
+
+def random_simple_graph_edges(rng: random.Random, n: int, m: int) -> list[list[int]]:
+    """`m` distinct undirected edges ``[u, v]`` (u < v) on vertices 0..n-1, chosen uniformly, in random order."""
+    pairs = [[u, v] for u in range(n) for v in range(u + 1, n)]
+    return rng.sample(pairs, m)
+
+
+def adjacency_bitsets(n: int, edges: list[list[int]]) -> list[int]:
+    """For each vertex, the bitmask of its neighbours in an undirected graph."""
+    neighbours = [0] * n
+    for u, v, *_ in edges:
+        neighbours[u] |= 1 << v
+        neighbours[v] |= 1 << u
+    return neighbours
+
+
+def _colour_classes(candidates: int, neighbours: list[int]) -> list[tuple[int, int]]:
+    """Greedy colouring of the candidate set: (vertex, colour number) in order of non-decreasing colour.
+
+    A clique within the candidates has at most as many vertices as colours, which bounds the search."""
+    ordered = []
+    colour, uncoloured = 0, candidates
+    while uncoloured:
+        colour += 1
+        available = uncoloured
+        while available:
+            vertex = (available & -available).bit_length() - 1
+            available &= ~neighbours[vertex] & ~(1 << vertex)
+            uncoloured &= ~(1 << vertex)
+            ordered.append((vertex, colour))
+    return ordered
+
+
+def maximum_clique(n: int, edges: list[list[int]]) -> list[int]:
+    """A largest clique, by branch and bound with greedy-colouring bounds (Tomita and Seki's MCQ scheme)."""
+    neighbours = adjacency_bitsets(n, edges)
+    best: list[int] = []
+
+    def expand(clique: list[int], candidates: int) -> None:
+        nonlocal best
+        for vertex, colour in reversed(_colour_classes(candidates, neighbours)):
+            if len(clique) + colour <= len(best):
+                return
+            grown = [*clique, vertex]
+            inside = candidates & neighbours[vertex]
+            if inside:
+                expand(grown, inside)
+            elif len(grown) > len(best):
+                best = grown
+            candidates &= ~(1 << vertex)
+
+    expand([], (1 << n) - 1)
+    return sorted(best)
+
+
+def costed_graph(rng: random.Random, n: int, densities: tuple[float, ...], max_cost: int) -> dict[str, list]:
+    """A random graph with int(density·n(n-1)/2) edges (density drawn among those giving at least one edge) and
+    vertex costs uniform in [1, max_cost], as parameters ``{"edges", "C"}``."""
+    pairs = n * (n - 1) // 2
+    density = rng.choice([d for d in densities if int(d * pairs) > 0])
+    edges = random_simple_graph_edges(rng, n, int(density * pairs))
+    return {"edges": edges, "C": [rng.randint(1, max_cost) for _ in range(n)]}
+
+
+def costed_graph_text(n: int, edges: list[list[int]], costs: list[int]) -> str:
+    """Prompt lines describing an undirected graph on 0..n-1 and its vertex costs C[v]."""
+    lines = "\n".join(f"{u} - {v}" for u, v in edges)
+    cost_list = " ".join(f"C[{v}]={c}" for v, c in enumerate(costs))
+    return (
+        f"An undirected graph has {n} vertices, labelled 0 to {n - 1}, and these {len(edges)} edges:\n{lines}\n"
+        f"Vertex v costs C[v]: {cost_list}\n"
+    )

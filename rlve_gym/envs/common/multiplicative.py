@@ -9,7 +9,6 @@
   Σ_d μ(d)·d^k·g(⌊n/d⌋, ⌊m/d⌋) costs O(√n) calls of the prefix.
 """
 
-
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -113,7 +113,13 @@ def cca_projection_forward(
         conv_state_BCP = conv_state_BCP[..., -module.conv_kernel_size :]
     depthwise, grouped = module.conv_qk_depthwise, module.conv_qk_grouped
     query_BTHD, key_BTKD, *new_conv_state = _kernels().cca_conv_qk(
-        q_hat_BTHD, k_hat_BTKD, depthwise.weight, depthwise.bias, grouped.weight, grouped.bias, conv_state_BCP,
+        q_hat_BTHD,
+        k_hat_BTKD,
+        depthwise.weight,
+        depthwise.bias,
+        grouped.weight,
+        grouped.bias,
+        conv_state_BCP,
         return_state=cache is not None,
     )
     if cache is not None:

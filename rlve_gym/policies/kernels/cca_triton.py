@@ -63,18 +63,42 @@ IS_ROCM = torch.version.hip is not None
 # other way round. The 16-row configs serve decode steps, whose rows are the batch.
 _CUDA_SHAPES = {
     "fwd": [(16, 64, 32, 4, 2), (32, 64, 32, 4, 2), (32, 64, 32, 8, 2), (32, 128, 32, 8, 2), (64, 64, 32, 8, 2)],
-    "bwd_input": [(32, 32, 64, 4, 2), (32, 64, 64, 4, 2), (32, 32, 128, 8, 2), (64, 32, 64, 8, 2),
-                  (64, 64, 64, 8, 2)],
-    "bwd_weight": [(32, 64, 64, 4, 2), (64, 64, 64, 8, 2), (64, 128, 32, 8, 2), (64, 128, 64, 8, 2),
-                   (128, 128, 64, 8, 2), (128, 64, 32, 4, 3)],
+    "bwd_input": [(32, 32, 64, 4, 2), (32, 64, 64, 4, 2), (32, 32, 128, 8, 2), (64, 32, 64, 8, 2), (64, 64, 64, 8, 2)],
+    "bwd_weight": [
+        (32, 64, 64, 4, 2),
+        (64, 64, 64, 8, 2),
+        (64, 128, 32, 8, 2),
+        (64, 128, 64, 8, 2),
+        (128, 128, 64, 8, 2),
+        (128, 64, 32, 4, 3),
+    ],
 }
 _ROCM_SHAPES = {
-    "fwd": [(16, 64, 32, 4, 2, 0), (32, 64, 32, 4, 2, 0), (32, 128, 32, 8, 2, 4), (64, 64, 32, 8, 2, 0),
-            (64, 64, 32, 8, 2, 4), (64, 128, 32, 8, 2, 0), (128, 64, 32, 8, 2, 0)],
-    "bwd_input": [(32, 32, 64, 4, 2, 0), (32, 32, 128, 8, 2, 0), (64, 32, 64, 8, 2, 0), (64, 32, 64, 8, 2, 4),
-                  (64, 64, 64, 8, 2, 0), (128, 32, 64, 8, 2, 0)],
-    "bwd_weight": [(32, 64, 64, 4, 2, 0), (64, 64, 32, 4, 2, 0), (64, 64, 64, 8, 2, 0), (64, 128, 32, 8, 2, 0),
-                   (64, 128, 64, 8, 2, 0), (128, 64, 32, 8, 2, 0)],
+    "fwd": [
+        (16, 64, 32, 4, 2, 0),
+        (32, 64, 32, 4, 2, 0),
+        (32, 128, 32, 8, 2, 4),
+        (64, 64, 32, 8, 2, 0),
+        (64, 64, 32, 8, 2, 4),
+        (64, 128, 32, 8, 2, 0),
+        (128, 64, 32, 8, 2, 0),
+    ],
+    "bwd_input": [
+        (32, 32, 64, 4, 2, 0),
+        (32, 32, 128, 8, 2, 0),
+        (64, 32, 64, 8, 2, 0),
+        (64, 32, 64, 8, 2, 4),
+        (64, 64, 64, 8, 2, 0),
+        (128, 32, 64, 8, 2, 0),
+    ],
+    "bwd_weight": [
+        (32, 64, 64, 4, 2, 0),
+        (64, 64, 32, 4, 2, 0),
+        (64, 64, 64, 8, 2, 0),
+        (64, 128, 32, 8, 2, 0),
+        (64, 128, 64, 8, 2, 0),
+        (128, 64, 32, 8, 2, 0),
+    ],
 }
 
 
@@ -85,11 +109,19 @@ def autotune_configs(kind: str, backend: str) -> list[triton.Config]:
     if backend == "interpret":
         return [triton.Config({"BLOCK_R": 16, "BLOCK_O": 16, "BLOCK_I": 16}, num_warps=1, num_stages=1)]
     if backend == "cuda":
-        return [triton.Config({"BLOCK_R": r, "BLOCK_O": o, "BLOCK_I": i}, num_warps=w, num_stages=s)
-                for r, o, i, w, s in _CUDA_SHAPES[kind]]
+        return [
+            triton.Config({"BLOCK_R": r, "BLOCK_O": o, "BLOCK_I": i}, num_warps=w, num_stages=s)
+            for r, o, i, w, s in _CUDA_SHAPES[kind]
+        ]
     if backend == "rocm":
-        return [triton.Config({"BLOCK_R": r, "BLOCK_O": o, "BLOCK_I": i, "waves_per_eu": e, "matrix_instr_nonkdim": 16},
-                              num_warps=w, num_stages=s) for r, o, i, w, s, e in _ROCM_SHAPES[kind]]
+        return [
+            triton.Config(
+                {"BLOCK_R": r, "BLOCK_O": o, "BLOCK_I": i, "waves_per_eu": e, "matrix_instr_nonkdim": 16},
+                num_warps=w,
+                num_stages=s,
+            )
+            for r, o, i, w, s, e in _ROCM_SHAPES[kind]
+        ]
     raise ValueError(f"unknown backend {backend!r}; expected cuda, rocm or interpret")
 
 
@@ -144,8 +176,24 @@ def _mm(a, b, DOT_DTYPE: tl.constexpr, INTERPRET: tl.constexpr):
 
 
 @triton.jit
-def _depthwise_pair(src_ptr, state_ptr, w_dw_ptr, b_dw_ptr, tok_off_R, b_R, t_R, row_ok_R, chan_X, col_X, x_ok_X,
-                    stride_sb, stride_sc, stride_sp, WIDTH: tl.constexpr, HAS_STATE: tl.constexpr):
+def _depthwise_pair(
+    src_ptr,
+    state_ptr,
+    w_dw_ptr,
+    b_dw_ptr,
+    tok_off_R,
+    b_R,
+    t_R,
+    row_ok_R,
+    chan_X,
+    col_X,
+    x_ok_X,
+    stride_sb,
+    stride_sc,
+    stride_sp,
+    WIDTH: tl.constexpr,
+    HAS_STATE: tl.constexpr,
+):
     """Depthwise conv outputs (m[t], m[t + 1]) in fp32 for tokens t (their own frame is u'[t + P] = u[t]).
 
     tok_off_R is the element offset of token t's row in the (B, T, WIDTH) source; the frames before a sequence's
@@ -159,8 +207,9 @@ def _depthwise_pair(src_ptr, state_ptr, w_dw_ptr, b_dw_ptr, tok_off_R, b_R, t_R,
     if HAS_STATE:
         state_RX = state_ptr + b_R.to(tl.int64)[:, None] * stride_sb + chan_X[None, :] * stride_sc
         u1_RX += tl.load(state_RX + stride_sp, mask=mask_RX & (t_R == 0)[:, None], other=0.0).to(tl.float32)
-        u0_RX += tl.load(state_RX + t_R[:, None] * stride_sp, mask=mask_RX & (t_R < 2)[:, None],
-                         other=0.0).to(tl.float32)
+        u0_RX += tl.load(state_RX + t_R[:, None] * stride_sp, mask=mask_RX & (t_R < 2)[:, None], other=0.0).to(
+            tl.float32
+        )
     w_dw0_X = tl.load(w_dw_ptr + chan_X * 2, mask=x_ok_X, other=0.0).to(tl.float32)
     w_dw1_X = tl.load(w_dw_ptr + chan_X * 2 + 1, mask=x_ok_X, other=0.0).to(tl.float32)
     b_dw_X = tl.load(b_dw_ptr + chan_X, mask=x_ok_X, other=0.0).to(tl.float32)
@@ -170,8 +219,20 @@ def _depthwise_pair(src_ptr, state_ptr, w_dw_ptr, b_dw_ptr, tok_off_R, b_R, t_R,
 
 
 @triton.jit
-def _qk_mix(q_ptr, k_ptr, head, tok_R, mask_RX, col_X, IS_Q: tl.constexpr, PARTNER_COEF: tl.constexpr,
-            GROUP_COEF: tl.constexpr, H: tl.constexpr, K: tl.constexpr, D: tl.constexpr):
+def _qk_mix(
+    q_ptr,
+    k_ptr,
+    head,
+    tok_R,
+    mask_RX,
+    col_X,
+    IS_Q: tl.constexpr,
+    PARTNER_COEF: tl.constexpr,
+    GROUP_COEF: tl.constexpr,
+    H: tl.constexpr,
+    K: tl.constexpr,
+    D: tl.constexpr,
+):
     """Per-token q/k mixing for channels col_X of one head, on rows tok_R of (B, T, heads * D) tensors q and k.
 
     Query head h: q[h] / 2 + PARTNER_COEF * k[h // G];  key head g: k[g] / 2 + GROUP_COEF * sum_{h in g} q[h].
@@ -182,16 +243,20 @@ def _qk_mix(q_ptr, k_ptr, head, tok_R, mask_RX, col_X, IS_Q: tl.constexpr, PARTN
     q_row_R = tok_R.to(tl.int64) * (H * D)
     k_row_R = tok_R.to(tl.int64) * (K * D)
     if IS_Q:
-        mix_RX = 0.5 * tl.load(q_ptr + q_row_R[:, None] + head * D + col_X[None, :], mask=mask_RX,
-                               other=0.0).to(tl.float32)
-        mix_RX += PARTNER_COEF * tl.load(k_ptr + k_row_R[:, None] + (head // G) * D + col_X[None, :], mask=mask_RX,
-                                         other=0.0).to(tl.float32)
+        mix_RX = 0.5 * tl.load(q_ptr + q_row_R[:, None] + head * D + col_X[None, :], mask=mask_RX, other=0.0).to(
+            tl.float32
+        )
+        mix_RX += PARTNER_COEF * tl.load(
+            k_ptr + k_row_R[:, None] + (head // G) * D + col_X[None, :], mask=mask_RX, other=0.0
+        ).to(tl.float32)
     else:
-        mix_RX = 0.5 * tl.load(k_ptr + k_row_R[:, None] + head * D + col_X[None, :], mask=mask_RX,
-                               other=0.0).to(tl.float32)
+        mix_RX = 0.5 * tl.load(k_ptr + k_row_R[:, None] + head * D + col_X[None, :], mask=mask_RX, other=0.0).to(
+            tl.float32
+        )
         for member in tl.static_range(G):
-            mix_RX += GROUP_COEF * tl.load(q_ptr + q_row_R[:, None] + (head * G + member) * D + col_X[None, :],
-                                           mask=mask_RX, other=0.0).to(tl.float32)
+            mix_RX += GROUP_COEF * tl.load(
+                q_ptr + q_row_R[:, None] + (head * G + member) * D + col_X[None, :], mask=mask_RX, other=0.0
+            ).to(tl.float32)
     return mix_RX
 
 
@@ -204,11 +269,39 @@ def _qk_mix(q_ptr, k_ptr, head, tok_R, mask_RX, col_X, IS_Q: tl.constexpr, PARTN
 
 
 @triton.jit
-def _fwd_group(src_ptr, q_hat_ptr, k_hat_ptr, state_ptr, w_dw_ptr, b_dw_ptr, w_g_ptr, b_g_ptr, out_ptr,
-               new_state_ptr, n, head, pid_r, pid_o, B, T, stride_sb, stride_sc, stride_sp,
-               WIDTH: tl.constexpr, IS_Q: tl.constexpr, H: tl.constexpr, K: tl.constexpr, D: tl.constexpr,
-               BLOCK_D: tl.constexpr, HAS_STATE: tl.constexpr, WRITE_STATE: tl.constexpr,
-               INTERPRET: tl.constexpr, BLOCK_R: tl.constexpr, BLOCK_O: tl.constexpr, BLOCK_I: tl.constexpr):
+def _fwd_group(
+    src_ptr,
+    q_hat_ptr,
+    k_hat_ptr,
+    state_ptr,
+    w_dw_ptr,
+    b_dw_ptr,
+    w_g_ptr,
+    b_g_ptr,
+    out_ptr,
+    new_state_ptr,
+    n,
+    head,
+    pid_r,
+    pid_o,
+    B,
+    T,
+    stride_sb,
+    stride_sc,
+    stride_sp,
+    WIDTH: tl.constexpr,
+    IS_Q: tl.constexpr,
+    H: tl.constexpr,
+    K: tl.constexpr,
+    D: tl.constexpr,
+    BLOCK_D: tl.constexpr,
+    HAS_STATE: tl.constexpr,
+    WRITE_STATE: tl.constexpr,
+    INTERPRET: tl.constexpr,
+    BLOCK_R: tl.constexpr,
+    BLOCK_O: tl.constexpr,
+    BLOCK_I: tl.constexpr,
+):
     G: tl.constexpr = H // K
     C: tl.constexpr = (H + K) * D
     dot_dtype: tl.constexpr = src_ptr.dtype.element_ty
@@ -227,9 +320,24 @@ def _fwd_group(src_ptr, q_hat_ptr, k_hat_ptr, state_ptr, w_dw_ptr, b_dw_ptr, w_g
         i_I = i_start + tl.arange(0, BLOCK_I)
         i_ok_I = i_I < D
         chan_I = n * D + i_I
-        m0_RI, m1_RI, u1_RI, u2_RI = _depthwise_pair(src_ptr, state_ptr, w_dw_ptr, b_dw_ptr, tok_off_R, b_R, t_R,
-                                                     row_ok_R, chan_I, i_I, i_ok_I, stride_sb, stride_sc,
-                                                     stride_sp, WIDTH, HAS_STATE)
+        m0_RI, m1_RI, u1_RI, u2_RI = _depthwise_pair(
+            src_ptr,
+            state_ptr,
+            w_dw_ptr,
+            b_dw_ptr,
+            tok_off_R,
+            b_R,
+            t_R,
+            row_ok_R,
+            chan_I,
+            i_I,
+            i_ok_I,
+            stride_sb,
+            stride_sc,
+            stride_sp,
+            WIDTH,
+            HAS_STATE,
+        )
         # Transposed grouped-conv taps: w_tap_T[i, o] = w_g[n * D + o, i, tap].
         w_ptr_IO = w_g_ptr + (n * D + o_O[None, :]) * (D * 2) + i_I[:, None] * 2
         w_mask_IO = i_ok_I[:, None] & o_ok_O[None, :]
@@ -246,32 +354,113 @@ def _fwd_group(src_ptr, q_hat_ptr, k_hat_ptr, state_ptr, w_dw_ptr, b_dw_ptr, w_g
     mask_RO = row_ok_R[:, None] & o_ok_O[None, :]
     y_RO += tl.load(b_g_ptr + n * D + o_O, mask=o_ok_O, other=0.0).to(tl.float32)[None, :]
     y_RO += _qk_mix(q_hat_ptr, k_hat_ptr, head, rows_R, mask_RO, o_O, IS_Q, 0.5, 0.5 / G, H, K, D)
-    tl.store(out_ptr + tok_off_R[:, None] + o_O[None, :], _round(y_RO, out_ptr.dtype.element_ty, INTERPRET),
-             mask=mask_RO)
+    tl.store(
+        out_ptr + tok_off_R[:, None] + o_O[None, :], _round(y_RO, out_ptr.dtype.element_ty, INTERPRET), mask=mask_RO
+    )
 
 
 @triton.autotune(configs=autotune_configs("fwd", ACTIVE_BACKEND), key=["ROWS_BUCKET", "D"], prune_configs_by=_PRUNE)
 @triton.jit
 def _cca_conv_fwd_kernel(
-    q_hat_ptr, k_hat_ptr, state_ptr, w_dw_ptr, b_dw_ptr, w_g_ptr, b_g_ptr,
-    q_out_ptr, k_out_ptr, new_state_ptr,
-    B, T, stride_sb, stride_sc, stride_sp, ROWS_BUCKET,
-    H: tl.constexpr, K: tl.constexpr, D: tl.constexpr, BLOCK_D: tl.constexpr,
-    HAS_STATE: tl.constexpr, WRITE_STATE: tl.constexpr, INTERPRET: tl.constexpr,
-    BLOCK_R: tl.constexpr, BLOCK_O: tl.constexpr, BLOCK_I: tl.constexpr,
+    q_hat_ptr,
+    k_hat_ptr,
+    state_ptr,
+    w_dw_ptr,
+    b_dw_ptr,
+    w_g_ptr,
+    b_g_ptr,
+    q_out_ptr,
+    k_out_ptr,
+    new_state_ptr,
+    B,
+    T,
+    stride_sb,
+    stride_sc,
+    stride_sp,
+    ROWS_BUCKET,
+    H: tl.constexpr,
+    K: tl.constexpr,
+    D: tl.constexpr,
+    BLOCK_D: tl.constexpr,
+    HAS_STATE: tl.constexpr,
+    WRITE_STATE: tl.constexpr,
+    INTERPRET: tl.constexpr,
+    BLOCK_R: tl.constexpr,
+    BLOCK_O: tl.constexpr,
+    BLOCK_I: tl.constexpr,
 ):
     O_TILES: tl.constexpr = (BLOCK_D + BLOCK_O - 1) // BLOCK_O
     pid_r = tl.program_id(0)
     n = tl.program_id(1) // O_TILES
     pid_o = tl.program_id(1) % O_TILES
     if n < H:
-        _fwd_group(q_hat_ptr, q_hat_ptr, k_hat_ptr, state_ptr, w_dw_ptr, b_dw_ptr, w_g_ptr, b_g_ptr, q_out_ptr,
-                   new_state_ptr, n, n, pid_r, pid_o, B, T, stride_sb, stride_sc, stride_sp, H * D, True, H, K, D,
-                   BLOCK_D, HAS_STATE, WRITE_STATE, INTERPRET, BLOCK_R, BLOCK_O, BLOCK_I)
+        _fwd_group(
+            q_hat_ptr,
+            q_hat_ptr,
+            k_hat_ptr,
+            state_ptr,
+            w_dw_ptr,
+            b_dw_ptr,
+            w_g_ptr,
+            b_g_ptr,
+            q_out_ptr,
+            new_state_ptr,
+            n,
+            n,
+            pid_r,
+            pid_o,
+            B,
+            T,
+            stride_sb,
+            stride_sc,
+            stride_sp,
+            H * D,
+            True,
+            H,
+            K,
+            D,
+            BLOCK_D,
+            HAS_STATE,
+            WRITE_STATE,
+            INTERPRET,
+            BLOCK_R,
+            BLOCK_O,
+            BLOCK_I,
+        )
     else:
-        _fwd_group(k_hat_ptr, q_hat_ptr, k_hat_ptr, state_ptr, w_dw_ptr, b_dw_ptr, w_g_ptr, b_g_ptr, k_out_ptr,
-                   new_state_ptr, n, n - H, pid_r, pid_o, B, T, stride_sb, stride_sc, stride_sp, K * D, False, H,
-                   K, D, BLOCK_D, HAS_STATE, WRITE_STATE, INTERPRET, BLOCK_R, BLOCK_O, BLOCK_I)
+        _fwd_group(
+            k_hat_ptr,
+            q_hat_ptr,
+            k_hat_ptr,
+            state_ptr,
+            w_dw_ptr,
+            b_dw_ptr,
+            w_g_ptr,
+            b_g_ptr,
+            k_out_ptr,
+            new_state_ptr,
+            n,
+            n - H,
+            pid_r,
+            pid_o,
+            B,
+            T,
+            stride_sb,
+            stride_sc,
+            stride_sp,
+            K * D,
+            False,
+            H,
+            K,
+            D,
+            BLOCK_D,
+            HAS_STATE,
+            WRITE_STATE,
+            INTERPRET,
+            BLOCK_R,
+            BLOCK_O,
+            BLOCK_I,
+        )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -285,12 +474,40 @@ def _cca_conv_fwd_kernel(
 
 
 @triton.jit
-def _bwd_input_group(src_ptr, dy_ptr, dhat_ptr, dq_out_ptr, dk_out_ptr, state_ptr, w_dw_ptr, w_g_ptr, dstate_ptr,
-                     dw_partial_ptr, n, head, pid_r, pid_i, B, T, stride_sb, stride_sc, stride_sp,
-                     WIDTH: tl.constexpr, IS_Q: tl.constexpr, H: tl.constexpr, K: tl.constexpr, D: tl.constexpr,
-                     BLOCK_D: tl.constexpr, HAS_STATE: tl.constexpr, STATE_GRAD: tl.constexpr,
-                     DW_GRAD: tl.constexpr, INTERPRET: tl.constexpr, BLOCK_R: tl.constexpr,
-                     BLOCK_O: tl.constexpr, BLOCK_I: tl.constexpr):
+def _bwd_input_group(
+    src_ptr,
+    dy_ptr,
+    dhat_ptr,
+    dq_out_ptr,
+    dk_out_ptr,
+    state_ptr,
+    w_dw_ptr,
+    w_g_ptr,
+    dstate_ptr,
+    dw_partial_ptr,
+    n,
+    head,
+    pid_r,
+    pid_i,
+    B,
+    T,
+    stride_sb,
+    stride_sc,
+    stride_sp,
+    WIDTH: tl.constexpr,
+    IS_Q: tl.constexpr,
+    H: tl.constexpr,
+    K: tl.constexpr,
+    D: tl.constexpr,
+    BLOCK_D: tl.constexpr,
+    HAS_STATE: tl.constexpr,
+    STATE_GRAD: tl.constexpr,
+    DW_GRAD: tl.constexpr,
+    INTERPRET: tl.constexpr,
+    BLOCK_R: tl.constexpr,
+    BLOCK_O: tl.constexpr,
+    BLOCK_I: tl.constexpr,
+):
     G: tl.constexpr = H // K
     C: tl.constexpr = (H + K) * D
     dot_dtype: tl.constexpr = dy_ptr.dtype.element_ty
@@ -333,8 +550,11 @@ def _bwd_input_group(src_ptr, dy_ptr, dhat_ptr, dq_out_ptr, dk_out_ptr, state_pt
     tok_off_R = tok_R.to(tl.int64) * WIDTH + head * D
     tok_mask_RI = (row_ok_R & (j_R >= 2))[:, None] & i_ok_I[None, :]
     du_RI += _qk_mix(dq_out_ptr, dk_out_ptr, head, tok_R, tok_mask_RI, i_I, IS_Q, 0.5 / G, 0.5, H, K, D)
-    tl.store(dhat_ptr + tok_off_R[:, None] + i_I[None, :], _round(du_RI, dhat_ptr.dtype.element_ty, INTERPRET),
-             mask=tok_mask_RI)
+    tl.store(
+        dhat_ptr + tok_off_R[:, None] + i_I[None, :],
+        _round(du_RI, dhat_ptr.dtype.element_ty, INTERPRET),
+        mask=tok_mask_RI,
+    )
     if STATE_GRAD:
         state_mask_RI = (row_ok_R & (j_R < 2))[:, None] & i_ok_I[None, :]
         dstate_ptr_RI = dstate_ptr + b_R.to(tl.int64)[:, None] * (C * 2) + chan_I[None, :] * 2 + j_R[:, None]
@@ -345,12 +565,14 @@ def _bwd_input_group(src_ptr, dy_ptr, dhat_ptr, dq_out_ptr, dk_out_ptr, state_pt
         mask_RI = row_ok_R[:, None] & i_ok_I[None, :]
         u_ptr_RI = src_ptr + tok_off_R[:, None] + i_I[None, :]
         u_j_RI = tl.load(u_ptr_RI, mask=tok_mask_RI, other=0.0).to(tl.float32)
-        u_jp1_RI = tl.load(u_ptr_RI + WIDTH, mask=mask_RI & ((j_R >= 1) & (j_R <= T))[:, None],
-                           other=0.0).to(tl.float32)
+        u_jp1_RI = tl.load(u_ptr_RI + WIDTH, mask=mask_RI & ((j_R >= 1) & (j_R <= T))[:, None], other=0.0).to(
+            tl.float32
+        )
         if HAS_STATE:
             state_RI = state_ptr + b_R.to(tl.int64)[:, None] * stride_sb + chan_I[None, :] * stride_sc
-            u_j_RI += tl.load(state_RI + j_R[:, None] * stride_sp, mask=mask_RI & (j_R < 2)[:, None],
-                              other=0.0).to(tl.float32)
+            u_j_RI += tl.load(state_RI + j_R[:, None] * stride_sp, mask=mask_RI & (j_R < 2)[:, None], other=0.0).to(
+                tl.float32
+            )
             u_jp1_RI += tl.load(state_RI + stride_sp, mask=mask_RI & (j_R == 0)[:, None], other=0.0).to(tl.float32)
         partial_ptr_I = dw_partial_ptr + pid_r.to(tl.int64) * (3 * C) + chan_I
         tl.store(partial_ptr_I, tl.sum(dm_j_RI * u_j_RI, axis=0), mask=i_ok_I)
@@ -358,31 +580,117 @@ def _bwd_input_group(src_ptr, dy_ptr, dhat_ptr, dq_out_ptr, dk_out_ptr, state_pt
         tl.store(partial_ptr_I + 2 * C, tl.sum(dm_j_RI, axis=0), mask=i_ok_I)
 
 
-@triton.autotune(configs=autotune_configs("bwd_input", ACTIVE_BACKEND), key=["ROWS_BUCKET", "D"],
-                 prune_configs_by=_PRUNE, reset_to_zero=["dw_partial_ptr"])
+@triton.autotune(
+    configs=autotune_configs("bwd_input", ACTIVE_BACKEND),
+    key=["ROWS_BUCKET", "D"],
+    prune_configs_by=_PRUNE,
+    reset_to_zero=["dw_partial_ptr"],
+)
 @triton.jit
 def _cca_conv_bwd_input_kernel(
-    q_hat_ptr, k_hat_ptr, state_ptr, w_dw_ptr, w_g_ptr, dq_out_ptr, dk_out_ptr,
-    dq_hat_ptr, dk_hat_ptr, dstate_ptr, dw_partial_ptr,
-    B, T, stride_sb, stride_sc, stride_sp, ROWS_BUCKET,
-    H: tl.constexpr, K: tl.constexpr, D: tl.constexpr, BLOCK_D: tl.constexpr,
-    HAS_STATE: tl.constexpr, STATE_GRAD: tl.constexpr, DW_GRAD: tl.constexpr, INTERPRET: tl.constexpr,
-    BLOCK_R: tl.constexpr, BLOCK_O: tl.constexpr, BLOCK_I: tl.constexpr,
+    q_hat_ptr,
+    k_hat_ptr,
+    state_ptr,
+    w_dw_ptr,
+    w_g_ptr,
+    dq_out_ptr,
+    dk_out_ptr,
+    dq_hat_ptr,
+    dk_hat_ptr,
+    dstate_ptr,
+    dw_partial_ptr,
+    B,
+    T,
+    stride_sb,
+    stride_sc,
+    stride_sp,
+    ROWS_BUCKET,
+    H: tl.constexpr,
+    K: tl.constexpr,
+    D: tl.constexpr,
+    BLOCK_D: tl.constexpr,
+    HAS_STATE: tl.constexpr,
+    STATE_GRAD: tl.constexpr,
+    DW_GRAD: tl.constexpr,
+    INTERPRET: tl.constexpr,
+    BLOCK_R: tl.constexpr,
+    BLOCK_O: tl.constexpr,
+    BLOCK_I: tl.constexpr,
 ):
     I_TILES: tl.constexpr = (BLOCK_D + BLOCK_I - 1) // BLOCK_I
     pid_r = tl.program_id(0)
     n = tl.program_id(1) // I_TILES
     pid_i = tl.program_id(1) % I_TILES
     if n < H:
-        _bwd_input_group(q_hat_ptr, dq_out_ptr, dq_hat_ptr, dq_out_ptr, dk_out_ptr, state_ptr, w_dw_ptr, w_g_ptr,
-                         dstate_ptr, dw_partial_ptr, n, n, pid_r, pid_i, B, T, stride_sb, stride_sc, stride_sp,
-                         H * D, True, H, K, D, BLOCK_D, HAS_STATE, STATE_GRAD, DW_GRAD, INTERPRET, BLOCK_R, BLOCK_O,
-                         BLOCK_I)
+        _bwd_input_group(
+            q_hat_ptr,
+            dq_out_ptr,
+            dq_hat_ptr,
+            dq_out_ptr,
+            dk_out_ptr,
+            state_ptr,
+            w_dw_ptr,
+            w_g_ptr,
+            dstate_ptr,
+            dw_partial_ptr,
+            n,
+            n,
+            pid_r,
+            pid_i,
+            B,
+            T,
+            stride_sb,
+            stride_sc,
+            stride_sp,
+            H * D,
+            True,
+            H,
+            K,
+            D,
+            BLOCK_D,
+            HAS_STATE,
+            STATE_GRAD,
+            DW_GRAD,
+            INTERPRET,
+            BLOCK_R,
+            BLOCK_O,
+            BLOCK_I,
+        )
     else:
-        _bwd_input_group(k_hat_ptr, dk_out_ptr, dk_hat_ptr, dq_out_ptr, dk_out_ptr, state_ptr, w_dw_ptr, w_g_ptr,
-                         dstate_ptr, dw_partial_ptr, n, n - H, pid_r, pid_i, B, T, stride_sb, stride_sc, stride_sp,
-                         K * D, False, H, K, D, BLOCK_D, HAS_STATE, STATE_GRAD, DW_GRAD, INTERPRET, BLOCK_R, BLOCK_O,
-                         BLOCK_I)
+        _bwd_input_group(
+            k_hat_ptr,
+            dk_out_ptr,
+            dk_hat_ptr,
+            dq_out_ptr,
+            dk_out_ptr,
+            state_ptr,
+            w_dw_ptr,
+            w_g_ptr,
+            dstate_ptr,
+            dw_partial_ptr,
+            n,
+            n - H,
+            pid_r,
+            pid_i,
+            B,
+            T,
+            stride_sb,
+            stride_sc,
+            stride_sp,
+            K * D,
+            False,
+            H,
+            K,
+            D,
+            BLOCK_D,
+            HAS_STATE,
+            STATE_GRAD,
+            DW_GRAD,
+            INTERPRET,
+            BLOCK_R,
+            BLOCK_O,
+            BLOCK_I,
+        )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -393,11 +701,35 @@ def _cca_conv_bwd_input_kernel(
 
 
 @triton.jit
-def _bwd_weight_group(src_ptr, dy_ptr, state_ptr, w_dw_ptr, b_dw_ptr, dw_g_partial_ptr, db_g_partial_ptr,
-                      n, head, pid_o, pid_i, split, B, T, stride_sb, stride_sc, stride_sp, NUM_SPLITS,
-                      WIDTH: tl.constexpr, H: tl.constexpr, K: tl.constexpr, D: tl.constexpr,
-                      HAS_STATE: tl.constexpr, INTERPRET: tl.constexpr, BLOCK_R: tl.constexpr,
-                      BLOCK_O: tl.constexpr, BLOCK_I: tl.constexpr):
+def _bwd_weight_group(
+    src_ptr,
+    dy_ptr,
+    state_ptr,
+    w_dw_ptr,
+    b_dw_ptr,
+    dw_g_partial_ptr,
+    db_g_partial_ptr,
+    n,
+    head,
+    pid_o,
+    pid_i,
+    split,
+    B,
+    T,
+    stride_sb,
+    stride_sc,
+    stride_sp,
+    NUM_SPLITS,
+    WIDTH: tl.constexpr,
+    H: tl.constexpr,
+    K: tl.constexpr,
+    D: tl.constexpr,
+    HAS_STATE: tl.constexpr,
+    INTERPRET: tl.constexpr,
+    BLOCK_R: tl.constexpr,
+    BLOCK_O: tl.constexpr,
+    BLOCK_I: tl.constexpr,
+):
     C: tl.constexpr = (H + K) * D
     dot_dtype: tl.constexpr = dy_ptr.dtype.element_ty
     o_O = pid_o * BLOCK_O + tl.arange(0, BLOCK_O)
@@ -419,17 +751,33 @@ def _bwd_weight_group(src_ptr, dy_ptr, state_ptr, w_dw_ptr, b_dw_ptr, dw_g_parti
         b_R = rows_R // T
         t_R = rows_R % T
         tok_off_R = rows_R.to(tl.int64) * WIDTH + head * D
-        m0_RI, m1_RI, _, _ = _depthwise_pair(src_ptr, state_ptr, w_dw_ptr, b_dw_ptr, tok_off_R, b_R, t_R, row_ok_R,
-                                             chan_I, i_I, i_ok_I, stride_sb, stride_sc, stride_sp, WIDTH, HAS_STATE)
-        dy_RO = tl.load(dy_ptr + tok_off_R[:, None] + o_O[None, :], mask=row_ok_R[:, None] & o_ok_O[None, :],
-                        other=0.0)
+        m0_RI, m1_RI, _, _ = _depthwise_pair(
+            src_ptr,
+            state_ptr,
+            w_dw_ptr,
+            b_dw_ptr,
+            tok_off_R,
+            b_R,
+            t_R,
+            row_ok_R,
+            chan_I,
+            i_I,
+            i_ok_I,
+            stride_sb,
+            stride_sc,
+            stride_sp,
+            WIDTH,
+            HAS_STATE,
+        )
+        dy_RO = tl.load(dy_ptr + tok_off_R[:, None] + o_O[None, :], mask=row_ok_R[:, None] & o_ok_O[None, :], other=0.0)
         dy_T_OR = tl.trans(dy_RO)
         dw0_OI += _mm(dy_T_OR, m0_RI, dot_dtype, INTERPRET)
         dw1_OI += _mm(dy_T_OR, m1_RI, dot_dtype, INTERPRET)
         db_O += tl.sum(dy_RO.to(tl.float32), axis=0)
 
-    partial_ptr_OI = (dw_g_partial_ptr + split.to(tl.int64) * (C * D * 2) + (n * D + o_O[:, None]) * (D * 2)
-                      + i_I[None, :] * 2)
+    partial_ptr_OI = (
+        dw_g_partial_ptr + split.to(tl.int64) * (C * D * 2) + (n * D + o_O[:, None]) * (D * 2) + i_I[None, :] * 2
+    )
     mask_OI = o_ok_O[:, None] & i_ok_I[None, :]
     tl.store(partial_ptr_OI, dw0_OI, mask=mask_OI)
     tl.store(partial_ptr_OI + 1, dw1_OI, mask=mask_OI)
@@ -437,16 +785,36 @@ def _bwd_weight_group(src_ptr, dy_ptr, state_ptr, w_dw_ptr, b_dw_ptr, dw_g_parti
         tl.store(db_g_partial_ptr + split.to(tl.int64) * C + n * D + o_O, db_O, mask=o_ok_O)
 
 
-@triton.autotune(configs=autotune_configs("bwd_weight", ACTIVE_BACKEND), key=["ROWS_BUCKET", "D"],
-                 prune_configs_by=_PRUNE)
+@triton.autotune(
+    configs=autotune_configs("bwd_weight", ACTIVE_BACKEND), key=["ROWS_BUCKET", "D"], prune_configs_by=_PRUNE
+)
 @triton.jit
 def _cca_conv_bwd_weight_kernel(
-    q_hat_ptr, k_hat_ptr, state_ptr, w_dw_ptr, b_dw_ptr, dq_out_ptr, dk_out_ptr,
-    dw_g_partial_ptr, db_g_partial_ptr,
-    B, T, stride_sb, stride_sc, stride_sp, ROWS_BUCKET, NUM_SPLITS,
-    H: tl.constexpr, K: tl.constexpr, D: tl.constexpr, BLOCK_D: tl.constexpr,
-    HAS_STATE: tl.constexpr, INTERPRET: tl.constexpr,
-    BLOCK_R: tl.constexpr, BLOCK_O: tl.constexpr, BLOCK_I: tl.constexpr,
+    q_hat_ptr,
+    k_hat_ptr,
+    state_ptr,
+    w_dw_ptr,
+    b_dw_ptr,
+    dq_out_ptr,
+    dk_out_ptr,
+    dw_g_partial_ptr,
+    db_g_partial_ptr,
+    B,
+    T,
+    stride_sb,
+    stride_sc,
+    stride_sp,
+    ROWS_BUCKET,
+    NUM_SPLITS,
+    H: tl.constexpr,
+    K: tl.constexpr,
+    D: tl.constexpr,
+    BLOCK_D: tl.constexpr,
+    HAS_STATE: tl.constexpr,
+    INTERPRET: tl.constexpr,
+    BLOCK_R: tl.constexpr,
+    BLOCK_O: tl.constexpr,
+    BLOCK_I: tl.constexpr,
 ):
     I_BLOCKS: tl.constexpr = (BLOCK_D + BLOCK_I - 1) // BLOCK_I
     n = tl.program_id(0)
@@ -454,13 +822,65 @@ def _cca_conv_bwd_weight_kernel(
     pid_i = tl.program_id(1) % I_BLOCKS
     split = tl.program_id(2)
     if n < H:
-        _bwd_weight_group(q_hat_ptr, dq_out_ptr, state_ptr, w_dw_ptr, b_dw_ptr, dw_g_partial_ptr, db_g_partial_ptr,
-                          n, n, pid_o, pid_i, split, B, T, stride_sb, stride_sc, stride_sp, NUM_SPLITS, H * D,
-                          H, K, D, HAS_STATE, INTERPRET, BLOCK_R, BLOCK_O, BLOCK_I)
+        _bwd_weight_group(
+            q_hat_ptr,
+            dq_out_ptr,
+            state_ptr,
+            w_dw_ptr,
+            b_dw_ptr,
+            dw_g_partial_ptr,
+            db_g_partial_ptr,
+            n,
+            n,
+            pid_o,
+            pid_i,
+            split,
+            B,
+            T,
+            stride_sb,
+            stride_sc,
+            stride_sp,
+            NUM_SPLITS,
+            H * D,
+            H,
+            K,
+            D,
+            HAS_STATE,
+            INTERPRET,
+            BLOCK_R,
+            BLOCK_O,
+            BLOCK_I,
+        )
     else:
-        _bwd_weight_group(k_hat_ptr, dk_out_ptr, state_ptr, w_dw_ptr, b_dw_ptr, dw_g_partial_ptr, db_g_partial_ptr,
-                          n, n - H, pid_o, pid_i, split, B, T, stride_sb, stride_sc, stride_sp, NUM_SPLITS, K * D,
-                          H, K, D, HAS_STATE, INTERPRET, BLOCK_R, BLOCK_O, BLOCK_I)
+        _bwd_weight_group(
+            k_hat_ptr,
+            dk_out_ptr,
+            state_ptr,
+            w_dw_ptr,
+            b_dw_ptr,
+            dw_g_partial_ptr,
+            db_g_partial_ptr,
+            n,
+            n - H,
+            pid_o,
+            pid_i,
+            split,
+            B,
+            T,
+            stride_sb,
+            stride_sc,
+            stride_sp,
+            NUM_SPLITS,
+            K * D,
+            H,
+            K,
+            D,
+            HAS_STATE,
+            INTERPRET,
+            BLOCK_R,
+            BLOCK_O,
+            BLOCK_I,
+        )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -472,8 +892,9 @@ _SUPPORTED_DTYPES = (torch.float32, torch.bfloat16, torch.float16)
 
 def _check_inputs(q_hat_BTHD, k_hat_BTKD, w_dw_C1W, b_dw_C, w_g_CDW, b_g_C, conv_state_BCP) -> None:
     if q_hat_BTHD.ndim != 4 or k_hat_BTKD.ndim != 4:
-        raise ValueError(f"q_hat and k_hat must be (B, T, heads, D); got {tuple(q_hat_BTHD.shape)} and "
-                         f"{tuple(k_hat_BTKD.shape)}")
+        raise ValueError(
+            f"q_hat and k_hat must be (B, T, heads, D); got {tuple(q_hat_BTHD.shape)} and {tuple(k_hat_BTKD.shape)}"
+        )
     B, T, H, D = q_hat_BTHD.shape
     kB, kT, K, kD = k_hat_BTKD.shape
     if (kB, kT, kD) != (B, T, D):
@@ -483,11 +904,16 @@ def _check_inputs(q_hat_BTHD, k_hat_BTKD, w_dw_C1W, b_dw_C, w_g_CDW, b_g_C, conv
     if K == 0 or H % K != 0:
         raise ValueError(f"query heads ({H}) must be a positive multiple of key/value heads ({K})")
     if q_hat_BTHD.dtype not in _SUPPORTED_DTYPES or k_hat_BTKD.dtype != q_hat_BTHD.dtype:
-        raise ValueError(f"q_hat/k_hat must share one of {_SUPPORTED_DTYPES}; got {q_hat_BTHD.dtype}, "
-                         f"{k_hat_BTKD.dtype}")
+        raise ValueError(
+            f"q_hat/k_hat must share one of {_SUPPORTED_DTYPES}; got {q_hat_BTHD.dtype}, {k_hat_BTKD.dtype}"
+        )
     C = (H + K) * D
-    expected = {"depthwise weight": (w_dw_C1W, (C, 1, CONV_WIDTH)), "depthwise bias": (b_dw_C, (C,)),
-                "grouped weight": (w_g_CDW, (C, D, CONV_WIDTH)), "grouped bias": (b_g_C, (C,))}
+    expected = {
+        "depthwise weight": (w_dw_C1W, (C, 1, CONV_WIDTH)),
+        "depthwise bias": (b_dw_C, (C,)),
+        "grouped weight": (w_g_CDW, (C, D, CONV_WIDTH)),
+        "grouped bias": (b_g_C, (C,)),
+    }
     if conv_state_BCP is not None:
         expected["conv state"] = (conv_state_BCP, (B, C, STATE_FRAMES))
     for name, (tensor, shape) in expected.items():
@@ -509,8 +935,9 @@ def _launch_forward(q_hat_BTHD, k_hat_BTKD, conv_state_BCP, w_dw_C1W, b_dw_C, w_
     C = (H + K) * D
     q_out_BTHD = torch.empty_like(q_hat_BTHD)
     k_out_BTKD = torch.empty_like(k_hat_BTKD)
-    new_state_BCP = (torch.empty(B, C, STATE_FRAMES, dtype=q_hat_BTHD.dtype, device=q_hat_BTHD.device)
-                     if write_state else None)
+    new_state_BCP = (
+        torch.empty(B, C, STATE_FRAMES, dtype=q_hat_BTHD.dtype, device=q_hat_BTHD.device) if write_state else None
+    )
     state, stride_sb, stride_sc, stride_sp = _state_args(conv_state_BCP, q_hat_BTHD)
     rows = B * T
     block_d = max(16, triton.next_power_of_2(D))
@@ -519,11 +946,29 @@ def _launch_forward(q_hat_BTHD, k_hat_BTKD, conv_state_BCP, w_dw_C1W, b_dw_C, w_
         return (triton.cdiv(rows, meta["BLOCK_R"]), (H + K) * triton.cdiv(block_d, meta["BLOCK_O"]))
 
     _cca_conv_fwd_kernel[grid](
-        q_hat_BTHD, k_hat_BTKD, state, w_dw_C1W, b_dw_C, w_g_CDW, b_g_C,
-        q_out_BTHD, k_out_BTKD, new_state_BCP if write_state else q_out_BTHD,
-        B, T, stride_sb, stride_sc, stride_sp, _rows_bucket(rows),
-        H=H, K=K, D=D, BLOCK_D=block_d,
-        HAS_STATE=conv_state_BCP is not None, WRITE_STATE=write_state, INTERPRET=INTERPRETED,
+        q_hat_BTHD,
+        k_hat_BTKD,
+        state,
+        w_dw_C1W,
+        b_dw_C,
+        w_g_CDW,
+        b_g_C,
+        q_out_BTHD,
+        k_out_BTKD,
+        new_state_BCP if write_state else q_out_BTHD,
+        B,
+        T,
+        stride_sb,
+        stride_sc,
+        stride_sp,
+        _rows_bucket(rows),
+        H=H,
+        K=K,
+        D=D,
+        BLOCK_D=block_d,
+        HAS_STATE=conv_state_BCP is not None,
+        WRITE_STATE=write_state,
+        INTERPRET=INTERPRETED,
     )
     return q_out_BTHD, k_out_BTKD, new_state_BCP
 
@@ -563,18 +1008,40 @@ def _launch_backward(ctx, dq_out_BTHD, dk_out_BTKD):
         dstate_BCP = torch.zeros(B, C, STATE_FRAMES, dtype=torch.float32, device=device) if state_grad else None
         padded_rows = B * (T + STATE_FRAMES)
         min_block = min(config.kwargs["BLOCK_R"] for config in _cca_conv_bwd_input_kernel.configs)
-        dw_partial_LXC = (torch.zeros(triton.cdiv(padded_rows, min_block), 3, C, dtype=torch.float32, device=device)
-                         if dw_grad else None)
+        dw_partial_LXC = (
+            torch.zeros(triton.cdiv(padded_rows, min_block), 3, C, dtype=torch.float32, device=device)
+            if dw_grad
+            else None
+        )
 
         def grid(meta):
             return (triton.cdiv(padded_rows, meta["BLOCK_R"]), N * triton.cdiv(block_d, meta["BLOCK_I"]))
 
         _cca_conv_bwd_input_kernel[grid](
-            q_hat_BTHD, k_hat_BTKD, state, w_dw_C1W, w_g_CDW, dq_out_BTHD, dk_out_BTKD,
-            dq_hat_BTHD, dk_hat_BTKD, dstate_BCP if state_grad else dq_hat_BTHD,
+            q_hat_BTHD,
+            k_hat_BTKD,
+            state,
+            w_dw_C1W,
+            w_g_CDW,
+            dq_out_BTHD,
+            dk_out_BTKD,
+            dq_hat_BTHD,
+            dk_hat_BTKD,
+            dstate_BCP if state_grad else dq_hat_BTHD,
             dw_partial_LXC if dw_grad else torch.zeros(1, dtype=torch.float32, device=device),
-            B, T, stride_sb, stride_sc, stride_sp, _rows_bucket(padded_rows),
-            H=H, K=K, D=D, BLOCK_D=block_d, HAS_STATE=has_state, STATE_GRAD=state_grad, DW_GRAD=dw_grad,
+            B,
+            T,
+            stride_sb,
+            stride_sc,
+            stride_sp,
+            _rows_bucket(padded_rows),
+            H=H,
+            K=K,
+            D=D,
+            BLOCK_D=block_d,
+            HAS_STATE=has_state,
+            STATE_GRAD=state_grad,
+            DW_GRAD=dw_grad,
             INTERPRET=interpret,
         )
         grads[0], grads[1] = dq_hat_BTHD, dk_hat_BTKD
@@ -595,10 +1062,28 @@ def _launch_backward(ctx, dq_out_BTHD, dk_out_BTKD):
             return (N, triton.cdiv(D, meta["BLOCK_O"]) * triton.cdiv(block_d, meta["BLOCK_I"]), num_splits)
 
         _cca_conv_bwd_weight_kernel[grid](
-            q_hat_BTHD, k_hat_BTKD, state, w_dw_C1W, b_dw_C, dq_out_BTHD, dk_out_BTKD,
-            dw_g_partial_SCDW, db_g_partial_SC,
-            B, T, stride_sb, stride_sc, stride_sp, _rows_bucket(rows), num_splits,
-            H=H, K=K, D=D, BLOCK_D=block_d, HAS_STATE=has_state, INTERPRET=interpret,
+            q_hat_BTHD,
+            k_hat_BTKD,
+            state,
+            w_dw_C1W,
+            b_dw_C,
+            dq_out_BTHD,
+            dk_out_BTKD,
+            dw_g_partial_SCDW,
+            db_g_partial_SC,
+            B,
+            T,
+            stride_sb,
+            stride_sc,
+            stride_sp,
+            _rows_bucket(rows),
+            num_splits,
+            H=H,
+            K=K,
+            D=D,
+            BLOCK_D=block_d,
+            HAS_STATE=has_state,
+            INTERPRET=interpret,
         )
         grads[5] = dw_g_partial_SCDW.sum(dim=0).to(w_g_CDW.dtype)
         grads[6] = db_g_partial_SC.sum(dim=0).to(ctx.b_g_dtype)
@@ -653,8 +1138,15 @@ def cca_conv_qk(
     if b_grouped_C is None:
         b_grouped_C = w_grouped_CDW.new_zeros(w_grouped_CDW.shape[0])
     _check_inputs(q_hat_BTHD, k_hat_BTKD, w_depthwise_C1W, b_depthwise_C, w_grouped_CDW, b_grouped_C, conv_state_BCP)
-    inputs = (q_hat_BTHD.contiguous(), k_hat_BTKD.contiguous(), conv_state_BCP, w_depthwise_C1W.contiguous(),
-              b_depthwise_C.contiguous(), w_grouped_CDW.contiguous(), b_grouped_C.contiguous())
+    inputs = (
+        q_hat_BTHD.contiguous(),
+        k_hat_BTKD.contiguous(),
+        conv_state_BCP,
+        w_depthwise_C1W.contiguous(),
+        b_depthwise_C.contiguous(),
+        w_grouped_CDW.contiguous(),
+        b_grouped_C.contiguous(),
+    )
     needs_grad = torch.is_grad_enabled() and any(t is not None and t.requires_grad for t in inputs)
     if needs_grad:
         q_BTHD, k_BTKD, new_state_BCP = _CCAConvQK.apply(*inputs, return_state)
@@ -700,12 +1192,20 @@ def _register_usage(backend: str, compiled) -> dict:
     registers = re.search(r"REG:(\d+)", usage.stdout)
     stack = re.search(r"STACK:(\d+)", usage.stdout)
     local = re.search(r"LOCAL:(\d+)", usage.stdout)
-    return {"registers": int(registers.group(1)) if registers else -1,
-            "spilled": (int(stack.group(1)) if stack else 0) + (int(local.group(1)) if local else 0)}
+    return {
+        "registers": int(registers.group(1)) if registers else -1,
+        "spilled": (int(stack.group(1)) if stack else 0) + (int(local.group(1)) if local else 0),
+    }
 
 
-def compile_for_target(backend: str, dtype: str = "bf16", all_configs: bool = True, query_heads: int = 8,
-                       kv_heads: int = 2, head_dim: int = 128) -> list[dict]:
+def compile_for_target(
+    backend: str,
+    dtype: str = "bf16",
+    all_configs: bool = True,
+    query_heads: int = 8,
+    kv_heads: int = 2,
+    head_dim: int = 128,
+) -> list[dict]:
     """Compile every CCA kernel for Hopper ("cuda", sm_90) or MI300X ("rocm", gfx942) without a GPU.
 
     Uses each autotune config of that backend (or only the first) at the given head geometry (default ZAYA1-8B's)
@@ -739,13 +1239,25 @@ def compile_for_target(backend: str, dtype: str = "bf16", all_configs: bool = Tr
             constexprs = {**geometry, **flags, **{k: v for k, v in config.kwargs.items() if k.startswith("BLOCK_")}}
             options = {k: v for k, v in config.kwargs.items() if not k.startswith("BLOCK_")}
             options.update(num_warps=config.num_warps, num_stages=config.num_stages)
-            source = ASTSource(fn=jit_fn, signature=signature, attrs=aligned,
-                               constexprs={k: v for k, v in constexprs.items() if k in jit_fn.arg_names})
+            source = ASTSource(
+                fn=jit_fn,
+                signature=signature,
+                attrs=aligned,
+                constexprs={k: v for k, v in constexprs.items() if k in jit_fn.arg_names},
+            )
             compiled = triton.compile(source, target=GPUTarget(*target_args), options=options)
             shared = compiled.metadata.shared
             if shared > shared_limit:
-                raise RuntimeError(f"{kind} with {config} needs {shared} B of shared memory; {backend} has "
-                                   f"{shared_limit} B")
-            records.append({"kernel": kind, "backend": backend, "config": str(config), "shared_bytes": shared,
-                            **_register_usage(backend, compiled)})
+                raise RuntimeError(
+                    f"{kind} with {config} needs {shared} B of shared memory; {backend} has {shared_limit} B"
+                )
+            records.append(
+                {
+                    "kernel": kind,
+                    "backend": backend,
+                    "config": str(config),
+                    "shared_bytes": shared,
+                    **_register_usage(backend, compiled),
+                }
+            )
     return records
