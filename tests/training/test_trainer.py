@@ -81,7 +81,9 @@ def test_two_steps_with_each_objective(
     logs = [entry for entry in trainer.state.log_history if "loss" in entry and "curriculum/steps" in entry]
     assert len(logs) == 2 and all(torch.isfinite(torch.tensor(entry["loss"])) for entry in logs)
     assert curriculum.metrics().steps == 2 and curriculum.metrics().observed_groups >= 4
-    assert "rlve/effective_prompt_ratio" in logs[-1] and "rlve/trust_region_masked_fraction" in logs[-1]
+    # with num_iterations=2 the second step reuses the first step's generations, so only some logs carry them
+    assert any("rlve/effective_prompt_ratio" in entry for entry in logs)
+    assert all("rlve/trust_region_masked_fraction" in entry for entry in logs)
     changed = sum(not torch.equal(a, b) for a, b in zip(before, model.parameters(), strict=True))
     # a random model may see only zero-variance groups (no gradient); the optimizer still ran without error
     assert changed >= 0
