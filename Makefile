@@ -21,7 +21,7 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 demo: $(BIN)/.installed
-	$(BIN)/rlve-gym bench --difficulties 0 5 --problems 20 --workers 2
+	OMP_NUM_THREADS=1 $(BIN)/rlve-gym train --output-dir runs/demo
 
 test: $(BIN)/.installed
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) -p no:cacheprovider

@@ -54,6 +54,10 @@ class RLVEGRPOConfig(GRPOConfig):
     length_reward_coef: float = field(
         default=0.0, metadata={"help": "Coefficient of the difficulty-scaled length reward (0 = off)."}
     )
+    router_replay: bool = field(
+        default=False,
+        metadata={"help": "MoE (ZAYA1) only: record experts during rollouts and replay them in the training forward."},
+    )
     verification_workers: int = field(
         default=1, metadata={"help": "Worker processes for generation and verification (0 = inline)."}
     )
@@ -96,6 +100,10 @@ class RLVEGRPOConfig(GRPOConfig):
             raise ValueError("oversampling_factor must be ≥ 1 and max_sampling_rounds ≥ 1")
         if self.length_reward_coef < 0:
             raise ValueError("length_reward_coef must be ≥ 0")
+        if self.router_replay and self.gradient_checkpointing:
+            raise ValueError("router_replay needs gradient_checkpointing=False (checkpointing reruns the routers)")
+        if self.router_replay and self.use_vllm:
+            raise ValueError("router_replay records routing in the local generation path; it cannot with use_vllm")
         if self.verification_workers < 0 or self.verification_timeout_s <= 0:
             raise ValueError("verification_workers must be ≥ 0 and verification_timeout_s > 0")
         super().__post_init__()

@@ -9,6 +9,9 @@ What it changes in `trl.GRPOTrainer` (trl 1.16), and where:
   (plus the optional length reward in the numerator).
 - `_compute_loss`: PPO clipping or the DPPO Binary-TV trust region, Dr. GRPO / sequence-mean / token-mean
   aggregation, and no KL term.
+- `_generate` / `_get_per_token_logps_and_entropies` (with `router_replay`): the experts each MoE layer chose while
+  generating are recorded, travel with the batch, and are replayed in every later forward over those rows, so
+  rollout and training log-probs use the same routing.
 - `_save_checkpoint` / `_load_optimizer_and_scheduler`: the curriculum state is saved in every checkpoint and
   restored on resume; a callback calls `curriculum.step()` after every optimizer step.
 
@@ -79,6 +82,12 @@ def _pad(tensors: list[torch.Tensor], value: float | int, side: str) -> torch.Te
     return torch.cat(padded, dim=0)
 
 
+def _pad_positions(records: list[torch.Tensor]) -> torch.Tensor:
+    """Concatenate (B_i, S_i, L) routing records along B, padding S with "not recorded" (-1, routes freely)."""
+    length = max(r.size(1) for r in records)
+    return torch.cat([torch.nn.functional.pad(r, (0, 0, 0, length - r.size(1)), value=-1) for r in records])
+
+
 class RLVEGRPOTrainer(GRPOTrainer):
     """GRPO on rlve_gym tasks, driven by a curriculum (see the module docstring).
 
@@ -124,6 +133,12 @@ class RLVEGRPOTrainer(GRPOTrainer):
         )
         self.generation_failures = 0
         """Problems whose generation failed or timed out (skipped; later seeds unaffected)."""
+        self._routing = None  # the RoutingRecord of the rows being scored, when router_replay is on
+        if args.router_replay:
+            from rlve_gym.policies.zaya.routing import find_routers
+
+            if not find_routers(self.accelerator.unwrap_model(self.model)):
+                raise ValueError("router_replay=True but the model has no ZAYA1 MoE routers")
 
     # ------------------------------------------------------------------------------------------ curriculum feed
     def _draw_problems(self, count: int) -> list[Problem]:
@@ -156,6 +171,52 @@ class RLVEGRPOTrainer(GRPOTrainer):
             rows.extend(dict(row) for _ in range(self.num_generations))
         return rows
 
+    # ------------------------------------------------------------------------------------------ router replay
+    def _generate(self, prompts: list[Any]) -> Any:
+        if not self.args.router_replay:
+            return super()._generate(prompts)
+        from rlve_gym.policies.zaya.router_replay import RoutingRecord, recording
+
+        with recording(self.accelerator.unwrap_model(self.model)) as recorder:
+            result = super()._generate(prompts)
+        self._routing = RoutingRecord.cat(recorder.records)
+        return result
+
+    def _get_per_token_logps_and_entropies(
+        self,
+        model: Any,
+        input_ids: torch.Tensor,
+        attention_mask: torch.Tensor,
+        logits_to_keep: int,
+        batch_size: int | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        if self._routing is None:
+            return super()._get_per_token_logps_and_entropies(
+                model, input_ids, attention_mask, logits_to_keep, batch_size, **kwargs
+            )
+        from rlve_gym.policies.zaya.router_replay import replaying
+
+        record, rows_total = self._routing, input_ids.size(0)
+        chunk = batch_size or rows_total
+        logps, entropies, aux = [], [], []
+        for start in range(0, rows_total, chunk):
+            rows = slice(start, min(rows_total, start + chunk))
+            with replaying(self.accelerator.unwrap_model(model), record.select(rows)) as replay:
+                part = super()._get_per_token_logps_and_entropies(
+                    model, input_ids[rows], attention_mask[rows], logits_to_keep, chunk, **kwargs
+                )
+            self._metrics["train" if self.model.training else "eval"]["rlve/router_replay_mismatch"].append(
+                replay.mismatch_fraction
+            )
+            logps.append(part[0])
+            entropies.append(part[1])
+            aux.append(part[2])
+        entropy = torch.cat(entropies) if entropies[0] is not None else None
+        aux_loss = torch.stack(aux).mean() if aux[0] is not None else None
+        return torch.cat(logps), entropy, aux_loss
+
+    # ------------------------------------------------------------------------------------------ curriculum feed
     def _generate_and_score_completions(self, inputs: list[dict[str, Any]]) -> dict[str, Any]:
         group_size = self.num_generations
         groups_needed = len(inputs) // group_size
@@ -177,6 +238,10 @@ class RLVEGRPOTrainer(GRPOTrainer):
             problems = self._draw_problems(per_process * world)
             local_problems = problems[rank * per_process : (rank + 1) * per_process]
             output = super()._generate_and_score_completions(self._rows(local_problems))
+            if self.args.router_replay:
+                output["routing_expert_indices"] = self._routing.expert_indices
+                output["routing_left_padding"] = self._routing.left_padding
+                self._routing = None
             verdicts = self.verifier.last_verdicts
             rewards_B = torch.tensor([v.reward for v in verdicts], dtype=torch.float32)
             correct_B = torch.tensor([v.accuracy for v in verdicts], dtype=torch.float32)
@@ -223,7 +288,13 @@ class RLVEGRPOTrainer(GRPOTrainer):
             rows = slice(group * group_size, (group + 1) * group_size)
             for key in ("prompt_ids", "prompt_mask", "completion_ids", "completion_mask"):
                 pieces.setdefault(key, []).append(output[key][rows])
-            for key in ("old_per_token_logps", "sampling_per_token_logps", "tool_mask"):
+            for key in (
+                "old_per_token_logps",
+                "sampling_per_token_logps",
+                "tool_mask",
+                "routing_expert_indices",
+                "routing_left_padding",
+            ):
                 if key in output:
                     pieces.setdefault(key, []).append(output[key][rows])
             rewards_kept.append(rewards[id(output)][rows])
@@ -238,6 +309,9 @@ class RLVEGRPOTrainer(GRPOTrainer):
         for key, fill in (("old_per_token_logps", 0.0), ("sampling_per_token_logps", 0.0), ("tool_mask", 1)):
             if key in pieces and len(pieces[key]) == len(kept):
                 batch[key] = _pad(pieces[key], fill, "right")
+        if "routing_expert_indices" in pieces:
+            batch["routing_expert_indices"] = _pad_positions(pieces["routing_expert_indices"])
+            batch["routing_left_padding"] = torch.cat(pieces["routing_left_padding"])
         rewards_B = torch.cat(rewards_kept)
         bonus_B = None
         if self.args.length_reward_coef > 0:
@@ -255,9 +329,16 @@ class RLVEGRPOTrainer(GRPOTrainer):
         input_ids = torch.cat([prompt_ids, completion_ids], dim=1)
         attention_mask = torch.cat([prompt_mask, completion_mask], dim=1)
         mask_BT = completion_mask if "tool_mask" not in inputs else completion_mask * inputs["tool_mask"]
-        logps_BT, entropies_BT, _ = self._get_per_token_logps_and_entropies(
-            model, input_ids, attention_mask, completion_ids.size(1), compute_entropy=True
-        )
+        if "routing_expert_indices" in inputs:
+            from rlve_gym.policies.zaya.router_replay import RoutingRecord
+
+            self._routing = RoutingRecord(inputs["routing_expert_indices"], inputs["routing_left_padding"])
+        try:
+            logps_BT, entropies_BT, _ = self._get_per_token_logps_and_entropies(
+                model, input_ids, attention_mask, completion_ids.size(1), compute_entropy=True
+            )
+        finally:
+            self._routing = None
         advantages_B1 = inputs["advantages"].unsqueeze(1)
         old_BT = inputs.get("old_per_token_logps")
         old_BT = logps_BT.detach() if old_BT is None else old_BT

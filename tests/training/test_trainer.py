@@ -89,6 +89,20 @@ def test_two_steps_with_each_objective(
     assert changed >= 0
 
 
+def test_router_replay_records_and_replays_during_training(policy, tmp_path: Path) -> None:
+    curriculum = Curriculum.from_config(CURRICULUM)
+    args = make_args(tmp_path, router_replay=True, num_iterations=2, trust_region="dppo_binary_tv")
+    trainer = RLVEGRPOTrainer(model=fresh_model(policy), curriculum=curriculum, args=args,
+                              processing_class=policy.tokenizer)
+    trainer.train()
+    mismatches = [e["rlve/router_replay_mismatch"] for e in trainer.state.log_history
+                  if "rlve/router_replay_mismatch" in e]
+    # replayed at every log-prob forward (old policy and training); before the first update nothing can differ
+    assert mismatches and all(0.0 <= m <= 1.0 for m in mismatches)
+    with pytest.raises(ValueError, match="gradient_checkpointing"):
+        make_args(tmp_path, router_replay=True, gradient_checkpointing=True)
+
+
 def test_kl_settings_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no KL term"):
         make_args(tmp_path, beta=0.04)
