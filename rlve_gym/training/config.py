@@ -67,6 +67,13 @@ class RLVEGRPOConfig(GRPOConfig):
     loss_type: str = field(
         default="dr_grpo", metadata={"help": "Unused by RLVEGRPOTrainer (see loss_aggregation); must stay dr_grpo."}
     )
+    truncated_completions: str = field(
+        default="fail",
+        metadata={
+            "help": "A completion cut at max_completion_length (no end-of-sequence token): fail (wrong-format "
+            "verdict, reward -1 shaped / 0 binary) or verify (judge its text like any other)."
+        },
+    )
     scale_rewards: str = field(
         default="none", metadata={"help": "Unused by RLVEGRPOTrainer (see advantage_estimator); must stay none."}
     )
@@ -84,6 +91,7 @@ class RLVEGRPOConfig(GRPOConfig):
             "trust_region": TRUST_REGIONS,
             "reward_mode": REWARD_MODES,
             "answer_format": ANSWER_FORMATS,
+            "truncated_completions": ("fail", "verify"),
         }
         for name, allowed in choices.items():
             if getattr(self, name) not in allowed:

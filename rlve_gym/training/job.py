@@ -334,14 +334,24 @@ def read_records(path: str) -> list[dict[str, Any]]:
 
 
 def summarize(path: str) -> dict[str, Any]:
-    """Reward at the start and end of GRPO (means over the first and last quarter of steps) and difficulty
-    increases seen in the per-task curriculum metrics."""
+    """Mean reward over the first and last quarter of GRPO steps — overall, and at each difficulty level seen in
+    both quarters (the curriculum moves to harder levels, so the overall mean mixes difficulties) — and the
+    difficulty increases in the per-task curriculum metrics."""
     records = [r for r in read_records(path) if r["stage"] == "grpo" and "reward" in r]
     if not records:
         return {}
     quarter = max(1, len(records) // 4)
-    first = sum(r["reward"] for r in records[:quarter]) / quarter
-    last = sum(r["reward"] for r in records[-quarter:]) / quarter
+    first, last = records[:quarter], records[-quarter:]
+
+    def mean(key: str, rows: list[dict[str, Any]]) -> float | None:
+        values = [row[key] for row in rows if key in row]
+        return round(sum(values) / len(values), 4) if values else None
+
+    by_level = {}
+    for key in sorted({k for r in records for k in r if k.startswith("rlve/reward_at_d")}):
+        before, after = mean(key, first), mean(key, last)
+        if before is not None and after is not None:
+            by_level[key.removeprefix("rlve/reward_at_")] = [before, after]
     highs: dict[str, list[float]] = {}
     for record in records:
         for key, value in record.items():
@@ -349,8 +359,9 @@ def summarize(path: str) -> dict[str, Any]:
                 highs.setdefault(key.split("/")[1], []).append(value)
     increases = {task: int(values[-1] - values[0]) for task, values in highs.items() if values[-1] > values[0]}
     return {
-        "reward_first_quarter": round(first, 4),
-        "reward_last_quarter": round(last, 4),
+        "reward_first_quarter": mean("reward", first),
+        "reward_last_quarter": mean("reward", last),
+        "reward_by_difficulty_first_vs_last_quarter": by_level,
         "difficulty_increases": increases,
         "grpo_steps": len(records),
     }
@@ -366,7 +377,17 @@ def plot_metrics(path: str, png: str) -> str:
     records = [r for r in read_records(path) if r["stage"] == "grpo" and "reward" in r]
     figure, (reward_axis, difficulty_axis) = plt.subplots(1, 2, figsize=(11, 4))
     steps = [r["step"] for r in records]
-    reward_axis.plot(steps, [r["reward"] for r in records], label="mean reward")
+    reward_axis.plot(steps, [r["reward"] for r in records], label="mean reward", color="black")
+    levels = sorted({k for r in records for k in r if k.startswith("rlve/reward_at_d")}, key=lambda k: int(k[16:]))
+    for key in levels[:4]:
+        reward_axis.plot(
+            steps,
+            [r.get(key, float("nan")) for r in records],
+            label=key[5:].replace("_", " "),
+            alpha=0.6,
+            marker=".",
+            linestyle="none",
+        )
     if records and "curriculum/effective_prompt_ratio" in records[-1]:
         ratios = [r.get("curriculum/effective_prompt_ratio", float("nan")) for r in records]
         reward_axis.plot(steps, ratios, label="effective-prompt ratio", alpha=0.7)

@@ -118,7 +118,13 @@ class RLVEGRPOTrainer(GRPOTrainer):
                 raise TypeError(f"{forbidden} is provided by the curriculum and the verifiers; do not pass it")
         self.curriculum = curriculum
         self.pool = pool or WorkerPool(args.verification_workers, timeout_s=args.verification_timeout_s)
-        self.verifier = VerifierReward(self.pool, reward_mode=args.reward_mode)
+        eos = getattr(processing_class, "eos_token_id", None)
+        self.verifier = VerifierReward(
+            self.pool,
+            reward_mode=args.reward_mode,
+            truncation_length=args.max_completion_length if args.truncated_completions == "fail" else None,
+            eos_token_ids=[eos] if isinstance(eos, int) else list(eos or []),
+        )
         self._conversational = getattr(processing_class, "chat_template", None) is not None
         # The rows of this dataset are never read: `_generate_and_score_completions` draws prompts from the curriculum.
         placeholder = Dataset.from_dict({"prompt": [""] * max(1, args.generation_batch_size // args.num_generations)})
@@ -131,6 +137,7 @@ class RLVEGRPOTrainer(GRPOTrainer):
             callbacks=[CurriculumStepCallback(curriculum), *(callbacks or [])],
             **kwargs,
         )
+        self.verifier.eos_token_ids |= frozenset(self.eos_token_ids)
         self.generation_failures = 0
         """Problems whose generation failed or timed out (skipped; later seeds unaffected)."""
         self._routing = None  # the RoutingRecord of the rows being scored, when router_replay is on
@@ -226,6 +233,7 @@ class RLVEGRPOTrainer(GRPOTrainer):
         local_rewards: dict[int, torch.Tensor] = {}  # id(output) → rewards_B of that round
         local_correct: dict[int, torch.Tensor] = {}
         groups_seen = groups_informative = rounds = 0
+        by_difficulty: dict[int, list[float]] = {}  # rewards of every sampled rollout, by problem difficulty
         while rounds < self.args.max_sampling_rounds:
             rounds += 1
             deficits = gather_object([groups_needed - len(kept)])
@@ -255,6 +263,7 @@ class RLVEGRPOTrainer(GRPOTrainer):
                 self.curriculum.observe(spec, [accuracy for accuracy, _ in group])
                 groups_seen += 1
                 groups_informative += len({reward for _, reward in group}) > 1
+                by_difficulty.setdefault(problem.difficulty, []).extend(reward for _, reward in group)
             rewards_NG = rewards_B.view(-1, group_size)
             for group in range(rewards_NG.size(0)):
                 informative = bool(rewards_NG[group].max() > rewards_NG[group].min())
@@ -270,6 +279,8 @@ class RLVEGRPOTrainer(GRPOTrainer):
         mode = "train" if self.model.training else "eval"
         self._metrics[mode]["rlve/effective_prompt_ratio"].append(groups_informative / max(1, groups_seen))
         self._metrics[mode]["rlve/sampling_rounds"].append(float(rounds))
+        for difficulty, values in sorted(by_difficulty.items()):
+            self._metrics[mode][f"rlve/reward_at_d{difficulty}"].append(sum(values) / len(values))
         self._metrics[mode]["rlve/generation_failures"].append(float(self.generation_failures))
         return self._assemble(kept, local_rewards, local_correct)
 

@@ -117,3 +117,25 @@ def test_dr_grpo_aggregation_has_no_length_normalisation() -> None:
     aggregate(short + 1, mask_short, "dr_grpo", max_completion_length=10).backward()
     aggregate(long + 1, mask_long, "dr_grpo", max_completion_length=10).backward()
     assert short.grad[0, 0] == long.grad[0, 0] == pytest.approx(0.1)
+
+
+def test_truncated_completions_fail_in_the_verifier_reward() -> None:
+    from rlve_gym import get_task
+    from rlve_gym.batch import WorkerPool
+    from rlve_gym.training.rewards import VerifierReward
+
+    problem = get_task("Multiplication").generate(0, 0)
+    right = f"<answer>{problem.reference_answer}</answer>"
+    reward = VerifierReward(WorkerPool(0), "binary", truncation_length=4, eos_token_ids=[2])
+    values = reward(
+        prompts=["q"] * 3,
+        completions=[right] * 3,
+        problem=[problem.to_json()] * 3,
+        completion_ids=[[5, 6, 7, 8], [5, 6, 7, 2], [5, 2]],  # cut off / finished at the limit / short
+    )
+    assert values == [0.0, 1.0, 1.0]
+    assert reward.last_verdicts[0].format_ok is False and "cut at 4 tokens" in reward.last_verdicts[0].detail
+    shaped = VerifierReward(WorkerPool(0), "shaped", truncation_length=4, eos_token_ids=[2])
+    assert shaped(prompts=["q"], completions=[right], problem=[problem.to_json()], completion_ids=[[5, 6, 7, 8]]) == [
+        -1.0
+    ]

@@ -92,11 +92,13 @@ def test_two_steps_with_each_objective(
 def test_router_replay_records_and_replays_during_training(policy, tmp_path: Path) -> None:
     curriculum = Curriculum.from_config(CURRICULUM)
     args = make_args(tmp_path, router_replay=True, num_iterations=2, trust_region="dppo_binary_tv")
-    trainer = RLVEGRPOTrainer(model=fresh_model(policy), curriculum=curriculum, args=args,
-                              processing_class=policy.tokenizer)
+    trainer = RLVEGRPOTrainer(
+        model=fresh_model(policy), curriculum=curriculum, args=args, processing_class=policy.tokenizer
+    )
     trainer.train()
-    mismatches = [e["rlve/router_replay_mismatch"] for e in trainer.state.log_history
-                  if "rlve/router_replay_mismatch" in e]
+    mismatches = [
+        e["rlve/router_replay_mismatch"] for e in trainer.state.log_history if "rlve/router_replay_mismatch" in e
+    ]
     # replayed at every log-prob forward (old policy and training); before the first update nothing can differ
     assert mismatches and all(0.0 <= m <= 1.0 for m in mismatches)
     with pytest.raises(ValueError, match="gradient_checkpointing"):
@@ -127,8 +129,9 @@ class _StateAtStart(TrainerCallback):
 def test_curriculum_state_survives_checkpoint_and_resume(policy, tmp_path: Path) -> None:
     curriculum = Curriculum.from_config(CURRICULUM)
     args = make_args(tmp_path, max_steps=2, save_strategy="steps", save_steps=2)
-    trainer = RLVEGRPOTrainer(model=fresh_model(policy), curriculum=curriculum, args=args,
-                              processing_class=policy.tokenizer)
+    trainer = RLVEGRPOTrainer(
+        model=fresh_model(policy), curriculum=curriculum, args=args, processing_class=policy.tokenizer
+    )
     trainer.train()
     checkpoint = tmp_path / "checkpoint-2"
     saved = json.loads((checkpoint / CURRICULUM_STATE_FILE).read_text())
@@ -140,8 +143,9 @@ def test_curriculum_state_survives_checkpoint_and_resume(policy, tmp_path: Path)
     resumed = Curriculum.from_config(CURRICULUM)
     probe = _StateAtStart(resumed)
     args = make_args(tmp_path, max_steps=3, save_strategy="no")
-    trainer = RLVEGRPOTrainer(model=fresh_model(policy), curriculum=resumed, args=args,
-                              processing_class=policy.tokenizer, callbacks=[probe])
+    trainer = RLVEGRPOTrainer(
+        model=fresh_model(policy), curriculum=resumed, args=args, processing_class=policy.tokenizer, callbacks=[probe]
+    )
     trainer.train(resume_from_checkpoint=str(checkpoint))
     assert probe.state == curriculum.state_dict()
     replay = Curriculum.from_config(CURRICULUM)
@@ -150,7 +154,11 @@ def test_curriculum_state_survives_checkpoint_and_resume(policy, tmp_path: Path)
     assert resumed.metrics().steps == 3
 
     (checkpoint / CURRICULUM_STATE_FILE).unlink()
-    trainer = RLVEGRPOTrainer(model=fresh_model(policy), curriculum=Curriculum.from_config(CURRICULUM), args=args,
-                              processing_class=policy.tokenizer)
+    trainer = RLVEGRPOTrainer(
+        model=fresh_model(policy),
+        curriculum=Curriculum.from_config(CURRICULUM),
+        args=args,
+        processing_class=policy.tokenizer,
+    )
     with pytest.raises(FileNotFoundError, match="cannot resume the curriculum"):
         trainer.train(resume_from_checkpoint=str(checkpoint))
