@@ -123,6 +123,11 @@ CATALOGUE: dict[str, str] = {
     "SumGCD": "math.sum_gcd",
     "SumLCM": "math.sum_lcm",
     "SumMOD": "math.sum_mod",
+    "ImplementSortByKey": "code.implement_sort_by_key",
+    "ImplementRunLengthEncoding": "code.implement_run_length_encoding",
+    "ImplementShortestPaths": "code.implement_shortest_paths",
+    "ImplementIntervalMerge": "code.implement_interval_merge",
+    "ImplementListPipeline": "code.implement_list_pipeline",
 }
 
 VERSIONS: dict[str, int] = {}
