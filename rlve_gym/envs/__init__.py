@@ -128,6 +128,13 @@ CATALOGUE: dict[str, str] = {
     "ImplementShortestPaths": "code.implement_shortest_paths",
     "ImplementIntervalMerge": "code.implement_interval_merge",
     "ImplementListPipeline": "code.implement_list_pipeline",
+    "PredictIntegerProgramOutput": "code.predict_integer_program_output",
+    "FixIntegerFunctionBug": "code.fix_integer_function_bug",
+    "FindIntegerProgramInput": "code.find_integer_program_input",
+    "FindStringProgramInput": "code.find_string_program_input",
+    "FixListPipelineBug": "code.fix_list_pipeline_bug",
+    "PredictListProgramOutput": "code.predict_list_program_output",
+    "PredictStringProgramOutput": "code.predict_string_program_output",
 }
 
 VERSIONS: dict[str, int] = {}

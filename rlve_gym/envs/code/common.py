@@ -301,3 +301,64 @@ def program_answer_instructions(function_name: str, time_limit_s: float) -> str:
 def hidden_test_rng(parameters: dict[str, Any]) -> random.Random:
     """The random generator of an instance's hidden tests (seeded by its ``test_seed``)."""
     return random.Random(f"rlve_gym:hidden-tests:{parameters['test_seed']}")
+
+
+class OutputPredictionTask(CodeTask):
+    """A task answered with the exact output of a shown program (nothing is executed at verification).
+
+    Parameters must hold ``program`` and ``output`` (computed at generation by the bounded interpreter).
+    Reward: outputs are compared line by line after `normalize_output`; equal is 1; with the right number of
+    lines, (matching lines / lines) ** `beta`; otherwise 0.
+    """
+
+    beta: ClassVar[float] = 5.0
+
+    def render_prompt(self, parameters: dict[str, Any]) -> str:
+        return (
+            "What does this Python program print?\n\n"
+            f"```python\n{parameters['program']}```\n\n"
+            "Write exactly what it prints, each printed line on its own line, in order, and nothing else."
+        )
+
+    def score(self, parameters: dict[str, Any], answer: str) -> Verdict:
+        verdict = compare_output(parameters["output"], answer, self.beta)
+        if not verdict.accuracy:
+            expected, written = normalize_output(parameters["output"]), normalize_output(answer)
+            if len(expected) != len(written):
+                report_feedback(f"The program prints {len(expected)} lines; your answer has {len(written)}.")
+            else:
+                wrong_lines = [str(index) for index, (a, b) in enumerate(zip(expected, written), 1) if a != b]
+                report_feedback(f"Wrong line(s): {', '.join(wrong_lines)} of {len(expected)}.")
+        return verdict
+
+
+class InputPredictionTask(CodeTask):
+    """A task answered with an input that makes a shown (generated, trusted) program print a target.
+
+    Parameters must hold ``program``, ``target`` and ``time_limit_s``. The answer is checked on the host
+    (`stdin_from_answer`), then the program runs in the sandbox on it: the input could drive it anywhere (a huge
+    loop count, a crash), and the sandbox turns any of that into a defined verdict.
+    Reward: -1 unparsable, -0.5 outside the stated input domain, 1 when the program prints exactly the target
+    (after `normalize_output`), else 0.
+    """
+
+    @abc.abstractmethod
+    def stdin_from_answer(self, parameters: dict[str, Any], answer: str) -> str | Verdict:
+        """The program's standard input for an answer, or an invalid verdict; raise AnswerFormatError."""
+
+    def score(self, parameters: dict[str, Any], answer: str) -> Verdict:
+        stdin = self.stdin_from_answer(parameters, answer)
+        if isinstance(stdin, Verdict):
+            report_feedback(stdin.detail)
+            return stdin
+        result = code_sandbox().run(
+            parameters["program"], stdin=stdin, timeout_s=parameters["time_limit_s"], max_output_bytes=1 << 16
+        )
+        if str(result.status) != "ok":
+            report_feedback(f"With your input the program ended with status {result.status} ({result.detail}).")
+            return rewards.wrong(f"the program ended with {result.status}")
+        if normalize_output(result.stdout) == normalize_output(parameters["target"]):
+            return rewards.correct()
+        printed = result.stdout if len(result.stdout) <= 500 else result.stdout[:497] + "..."
+        report_feedback(f"With your input the program printed:\n{printed}")
+        return rewards.wrong("the program printed something else")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import operator
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -283,7 +284,11 @@ class _Frame:
 
 
 def _assigned_names(node: ast.FunctionDef) -> frozenset[str]:
-    """A function's local names: its parameters and every name it assigns outside comprehensions."""
+    """A function's local names: its parameters and every name it assigns outside comprehensions (cached on the
+    node: mutations never add or remove names)."""
+    cached = getattr(node, "_minipy_local_names", None)
+    if cached is not None:
+        return cached
     comprehension_targets = {
         id(child.generators[0].target) for child in ast.walk(node) if isinstance(child, ast.ListComp)
     }
@@ -291,26 +296,28 @@ def _assigned_names(node: ast.FunctionDef) -> frozenset[str]:
     for child in ast.walk(node):
         if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Store) and id(child) not in comprehension_targets:
             names.add(child.id)
-    return frozenset(names)
+    node._minipy_local_names = frozenset(names)  # type: ignore[attr-defined]
+    return node._minipy_local_names  # type: ignore[attr-defined]
 
 
 _COMPARE: dict[type, Callable[[Any, Any], bool]] = {
-    ast.Eq: lambda a, b: a == b,
-    ast.NotEq: lambda a, b: a != b,
-    ast.Lt: lambda a, b: a < b,
-    ast.LtE: lambda a, b: a <= b,
-    ast.Gt: lambda a, b: a > b,
-    ast.GtE: lambda a, b: a >= b,
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
     ast.In: lambda a, b: a in b,
     ast.NotIn: lambda a, b: a not in b,
 }
 _BINARY: dict[type, Callable[[Any, Any], Any]] = {
-    ast.Add: lambda a, b: a + b,
-    ast.Sub: lambda a, b: a - b,
-    ast.Mult: lambda a, b: a * b,
-    ast.FloorDiv: lambda a, b: a // b,
-    ast.Mod: lambda a, b: a % b,
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.FloorDiv: operator.floordiv,
+    ast.Mod: operator.mod,
 }
+_BUILTIN_NAMES = frozenset(BUILTINS)
 
 
 class Interpreter:
@@ -359,11 +366,16 @@ class Interpreter:
             self._execute(statement, frame)
 
     def _execute(self, node: ast.stmt, frame: _Frame) -> None:
-        self._tick()
+        self.steps += 1
+        if self.steps > self.limits.max_steps:
+            raise BudgetExceeded(f"more than {self.limits.max_steps} steps")
         if isinstance(node, ast.Assign):
             value = self._evaluate(node.value, frame)
             for target in node.targets:
-                self._assign(target, value, frame)
+                if type(target) is ast.Name:
+                    frame.variables[target.id] = value
+                else:
+                    self._assign(target, value, frame)
         elif isinstance(node, ast.AugAssign):
             operation = _BINARY[type(node.op)]
             if isinstance(node.target, ast.Name):
@@ -448,22 +460,31 @@ class Interpreter:
 
     # ------------------------------------------------------------------------------------------------ expressions
     def _evaluate(self, node: ast.AST, frame: _Frame) -> Any:
-        if isinstance(node, ast.Constant):
+        node_type = type(node)
+        if node_type is ast.Constant:
             return node.value
-        if isinstance(node, ast.Name):
-            if node.id in BUILTINS and not self._defined(node.id, frame):
-                return node.id  # a builtin is only ever called; its name stands for it
-            return self._lookup(node.id, frame)
-        if isinstance(node, ast.BinOp):
+        if node_type is ast.Name:
+            name = node.id
+            if name in frame.variables:
+                return frame.variables[name]
+            if name in _BUILTIN_NAMES and not self._defined(name, frame):
+                return name  # a builtin is only ever called; its name stands for it
+            return self._lookup(name, frame)
+        if node_type is ast.BinOp:
             left = self._evaluate(node.left, frame)
             return self._binary(_BINARY[type(node.op)], left, self._evaluate(node.right, frame))
-        if isinstance(node, ast.Compare):
+        if node_type is ast.Compare:
             left = self._evaluate(node.left, frame)
-            for operator, comparator in zip(node.ops, node.comparators, strict=True):
+            for comparison, comparator in zip(node.ops, node.comparators, strict=True):
                 right = self._evaluate(comparator, frame)
-                if isinstance(operator, ast.In | ast.NotIn):
-                    self._tick(len(right) if isinstance(right, str | list) else 1)
-                if not self._host(lambda o=operator, a=left, b=right: _COMPARE[type(o)](a, b)):
+                compare = _COMPARE[type(comparison)]
+                if type(left) is int and type(right) is int:
+                    holds = compare(left, right)
+                else:
+                    if isinstance(comparison, ast.In | ast.NotIn):
+                        self._tick(len(right) if isinstance(right, str | list) else 1)
+                    holds = self._host(lambda c=compare, a=left, b=right: c(a, b))
+                if not holds:
                     return False
                 left = right
             return True
@@ -613,6 +634,14 @@ class Interpreter:
 
     # ------------------------------------------------------------------------------------------------ values
     def _binary(self, operation: Callable[[Any, Any], Any], left: Any, right: Any) -> Any:
+        if type(left) is int and type(right) is int:  # the common case, without the general checks
+            try:
+                result = operation(left, right)
+            except ZeroDivisionError as error:
+                raise ProgramError("ZeroDivisionError", str(error)) from None
+            if -self.limits.max_int <= result <= self.limits.max_int:
+                return result
+            raise BudgetExceeded("integer too large")
         if isinstance(left, str | list) and isinstance(right, int) or isinstance(right, str | list) and isinstance(
             left, int
         ):  # sequence repetition: check the size before building it
