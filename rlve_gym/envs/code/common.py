@@ -48,14 +48,14 @@ __all__ = [
     "binds_name",
     "code_limits",
     "code_sandbox",
-    "describe_failures",
-    "json_value",
     "compare_output",
+    "describe_failures",
+    "hidden_test_rng",
+    "json_value",
     "normalize_output",
     "program_answer_instructions",
     "program_from_answer",
     "run_tests",
-    "hidden_test_rng",
     "use_sandbox",
 ]
 

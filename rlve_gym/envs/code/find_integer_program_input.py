@@ -90,8 +90,11 @@ class FindIntegerProgramInput(InputPredictionTask):
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
         count, bound = parameters["inputs"], parameters["input_bound"]
-        what = (f"one integer between 0 and {bound} inclusive" if count == 1
-                else f"{count} integers separated by spaces, each between 0 and {bound} inclusive")  # fmt: skip
+        what = (
+            f"one integer between 0 and {bound} inclusive"
+            if count == 1
+            else f"{count} integers separated by spaces, each between 0 and {bound} inclusive"
+        )
         return (
             "This Python program reads one line of input:\n\n"
             f"```python\n{parameters['program']}```\n\n"

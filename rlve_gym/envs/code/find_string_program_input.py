@@ -11,8 +11,8 @@ from rlve_gym.core import rewards
 from rlve_gym.core.errors import AnswerFormatError, TaskError
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.envs.code import minipy, string_ops
-from rlve_gym.envs.common.ladders import grown
 from rlve_gym.envs.code.common import InputPredictionTask
+from rlve_gym.envs.common.ladders import grown
 
 TIME_LIMIT_S = 2.0
 ATTEMPTS = 20
@@ -21,8 +21,11 @@ MAX_WORD = 10_000  # longest answer looked at
 
 def limits(length: int) -> minipy.InterpreterLimits:
     """Interpreter limits for a program reading a word of `length` letters."""
-    return minipy.InterpreterLimits(max_steps=50_000 + 100 * length, max_length=4 * length + 50,
-                                    max_output_chars=8 * length + 100)  # fmt: skip
+    return minipy.InterpreterLimits(
+        max_steps=50_000 + 100 * length, max_length=4 * length + 50, max_output_chars=8 * length + 100
+    )
+
+
 _WORD = re.compile(r"[a-z]+")
 
 

@@ -86,8 +86,11 @@ class FixListPipelineBug(FunctionTask):
         example = parameters["example"]
         expected = list_ops.apply_all(parameters["operations"], example)
         outcome = parameters["failing_outcome"]
-        actual = f"raises {outcome.removeprefix('raises ')} instead" if outcome.startswith("raises") else (
-            f"returns {outcome}")  # fmt: skip
+        actual = (
+            f"raises {outcome.removeprefix('raises ')} instead"
+            if outcome.startswith("raises")
+            else (f"returns {outcome}")
+        )
         return (
             f"The Python function {FUNCTION_NAME}(xs) should take a list of integers and return the list obtained "
             "by applying these steps in order, each to the result of the previous one:\n"

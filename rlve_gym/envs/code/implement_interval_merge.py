@@ -66,7 +66,8 @@ class ImplementIntervalMerge(FunctionTask):
             "merge": "the list of merged groups, one [start, end] per group (start: the smallest left end, end: the "
             "largest right end of its intervals), sorted by start",
             "length": "the total length covered by the intervals, counting overlaps once"
-            if parameters["semantics"] != "integer" else "the number of distinct integers covered by the intervals",
+            if parameters["semantics"] != "integer"
+            else "the number of distinct integers covered by the intervals",
             "count": "the number of groups",
         }[result]
         example = parameters["example"]
@@ -88,9 +89,12 @@ class ImplementIntervalMerge(FunctionTask):
                 continue
             last_end = groups[-1][1] if groups else None
             joins = last_end is not None and (
-                start <= last_end if semantics == "closed" else start < last_end if semantics == "open"
+                start <= last_end
+                if semantics == "closed"
+                else start < last_end
+                if semantics == "open"
                 else start <= last_end + 1
-            )  # fmt: skip
+            )
             if joins:
                 groups[-1][1] = max(last_end, end)
             else:
@@ -105,12 +109,18 @@ class ImplementIntervalMerge(FunctionTask):
     def reference_program(self, parameters: dict[str, Any]) -> str:
         """A correct program: sort, then sweep."""
         semantics = parameters["semantics"]
-        joins = {"closed": "start <= groups[-1][1]", "open": "start < groups[-1][1]",
-                 "integer": "start <= groups[-1][1] + 1"}[semantics]  # fmt: skip
+        joins = {
+            "closed": "start <= groups[-1][1]",
+            "open": "start < groups[-1][1]",
+            "integer": "start <= groups[-1][1] + 1",
+        }[semantics]
         skip_empty = "        if start == end:\n            continue\n" if semantics == "open" else ""
         extra = " + 1" if semantics == "integer" else ""
-        result = {"merge": "groups", "count": "len(groups)",
-                  "length": f"sum(end - start{extra} for start, end in groups)"}[parameters["result"]]  # fmt: skip
+        result = {
+            "merge": "groups",
+            "count": "len(groups)",
+            "length": f"sum(end - start{extra} for start, end in groups)",
+        }[parameters["result"]]
         return (
             f"def {parameters['function_name']}(intervals):\n"
             "    groups = []\n"

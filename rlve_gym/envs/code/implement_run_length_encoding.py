@@ -61,26 +61,34 @@ class ImplementRunLengthEncoding(FunctionTask):
         return Instance(parameters, self.reference_program(parameters))
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
-        group = "its count followed by the character" if parameters["count_first"] else (
-            "the character followed by its count")  # fmt: skip
+        group = (
+            "its count followed by the character"
+            if parameters["count_first"]
+            else ("the character followed by its count")
+        )
         rules = ["Cut the text into runs: maximal blocks of consecutive equal characters."]
         if parameters["cap"]:
             cap = parameters["cap"]
-            rules.append(f"Cut every run longer than {cap} characters, from the left, into pieces of exactly {cap} "
-                         f"characters and one last shorter piece (if anything is left); a run of at most {cap} "
-                         "characters is one piece.")  # fmt: skip
+            rules.append(
+                f"Cut every run longer than {cap} characters, from the left, into pieces of exactly {cap} "
+                f"characters and one last shorter piece (if anything is left); a run of at most {cap} "
+                "characters is one piece."
+            )
             unit = "piece"
         else:
             unit = "run"
         if parameters["min_count"] > 1:
-            rules.append(f"Write each {unit} of at least {parameters['min_count']} characters as {group} (in "
-                         f"decimal), and each shorter {unit} as its characters, unchanged.")  # fmt: skip
+            rules.append(
+                f"Write each {unit} of at least {parameters['min_count']} characters as {group} (in "
+                f"decimal), and each shorter {unit} as its characters, unchanged."
+            )
         else:
             rules.append(f"Write each {unit} as {group} (in decimal), even when the count is 1.")
         separator = parameters["separator"]
         rules.append(
             f"Join the written {unit}s, in order, with the separator {separator!r} between consecutive ones."
-            if separator else f"Concatenate the written {unit}s in order, with nothing between them."
+            if separator
+            else f"Concatenate the written {unit}s in order, with nothing between them."
         )
         steps = "\n".join(f"{index}. {rule}" for index, rule in enumerate(rules, 1))
         example = parameters["example"]

@@ -52,13 +52,12 @@ class ImplementShortestPaths(FunctionTask):
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
         n, edges, source = parameters["example"]
-        if parameters["weighted"]:
-            edge_text = ("a list [u, v, w]: an edge between u and v of length w (a positive integer)"
-                         if not parameters["directed"] else "a list [u, v, w]: an edge from u to v of length w "
-                         "(a positive integer), usable only in that direction")  # fmt: skip
+        edge = "a list [u, v, w]" if parameters["weighted"] else "a list [u, v]"
+        length = "w (a positive integer)" if parameters["weighted"] else "1"
+        if parameters["directed"]:
+            edge_text = f"{edge}: an edge from u to v of length {length}, usable only in that direction"
         else:
-            edge_text = ("a list [u, v]: an edge between u and v of length 1" if not parameters["directed"]
-                         else "a list [u, v]: an edge from u to v of length 1, usable only in that direction")  # fmt: skip
+            edge_text = f"{edge}: an edge between u and v of length {length}"
         kind = "directed" if parameters["directed"] else "undirected"
         return (
             f"Write a Python function {FUNCTION_NAME}(n, edges, source) for a {kind} graph with vertices 0 to n-1. "

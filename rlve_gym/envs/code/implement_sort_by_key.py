@@ -85,8 +85,11 @@ class ImplementSortByKey(FunctionTask):
         transforms = next(options for level, options in reversed(_TRANSFORMS_BY_LEVEL) if difficulty >= level)
         keys = []
         for _ in range(sizes["keys"]):
-            key = {"field": rng.randrange(sizes["fields"]), "transform": rng.choice(transforms),
-                   "descending": rng.random() < 0.5}  # fmt: skip
+            key = {
+                "field": rng.randrange(sizes["fields"]),
+                "transform": rng.choice(transforms),
+                "descending": rng.random() < 0.5,
+            }
             if key["transform"] == "mod":
                 key["modulus"] = rng.randint(2, 7)
             keys.append(key)
@@ -106,7 +109,9 @@ class ImplementSortByKey(FunctionTask):
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
         described = [_describe_key(key) for key in parameters["keys"]]
-        keys = "\n".join(f"{index}. {text}{';' if index < len(described) else '.'}" for index, text in enumerate(described, 1))
+        keys = "\n".join(
+            f"{index}. {text}{';' if index < len(described) else '.'}" for index, text in enumerate(described, 1)
+        )
         example = parameters["example"]
         return (
             f"Write a Python function {FUNCTION_NAME}(records) that takes a list of records, each a list of "

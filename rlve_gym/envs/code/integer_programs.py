@@ -150,7 +150,7 @@ class IntegerProgramWriter:
             else:
                 count = str(rng.randint(2, self.shape.loop_bound))
             self._loops += 1
-            lines = [f"for {loop} in range({count}):"] + self._block(writable, [*readable, loop], body_depth, 1)
+            lines = [f"for {loop} in range({count}):", *self._block(writable, [*readable, loop], body_depth, 1)]
             self._loops -= 1
             return lines
         counter = self._counter_names[depth % len(self._counter_names)]
@@ -159,4 +159,4 @@ class IntegerProgramWriter:
         lines += self._block(writable, [*readable, counter], body_depth, 1)
         self._loops -= 1
         step = rng.choice([f"{counter} -= {rng.randint(1, 3)}", f"{counter} //= 2"])
-        return lines + [f"    {step}"]
+        return [*lines, f"    {step}"]

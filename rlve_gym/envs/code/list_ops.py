@@ -9,6 +9,7 @@ two agree through the interpreter and through CPython in the sandbox.
 
 from __future__ import annotations
 
+import itertools
 import random
 from typing import Any
 
@@ -19,8 +20,7 @@ OPERATIONS = ("keep_mod", "keep_compare", "affine", "abs_diff", "clamp", "prefix
               "swap_pairs", "append_sum", "times_index", "every_other")  # fmt: skip
 """Every operation name."""
 
-_COMPARISONS = {">": "greater than", ">=": "greater than or equal to", "<": "less than",
-                "<=": "less than or equal to"}  # fmt: skip
+_COMPARISONS = {">": "greater than", ">=": "greater than or equal to", "<": "less than", "<=": "less than or equal to"}
 
 
 def random_operation(rng: random.Random, value_bound: int) -> dict[str, Any]:
@@ -30,8 +30,11 @@ def random_operation(rng: random.Random, value_bound: int) -> dict[str, Any]:
         modulus = rng.randint(2, 5)
         return {"op": name, "modulus": modulus, "remainder": rng.randrange(modulus), "keep": rng.random() < 0.5}
     if name == "keep_compare":
-        return {"op": name, "comparison": rng.choice(sorted(_COMPARISONS)),
-                "threshold": rng.randint(-value_bound // 2, value_bound // 2)}  # fmt: skip
+        return {
+            "op": name,
+            "comparison": rng.choice(sorted(_COMPARISONS)),
+            "threshold": rng.randint(-value_bound // 2, value_bound // 2),
+        }
     if name == "affine":
         return {"op": name, "scale": rng.choice([-3, -2, -1, 1, 2, 3]), "shift": rng.randint(-9, 9)}
     if name == "abs_diff":
@@ -59,8 +62,10 @@ def describe(operation: dict[str, Any]) -> str:
     name = operation["op"]
     if name == "keep_mod":
         verb = "Keep only" if operation["keep"] else "Remove"
-        return (f"{verb} the elements x whose remainder x % {operation['modulus']} (between 0 and "
-                f"{operation['modulus'] - 1}, as in Python) equals {operation['remainder']}")  # fmt: skip
+        return (
+            f"{verb} the elements x whose remainder x % {operation['modulus']} (between 0 and "
+            f"{operation['modulus'] - 1}, as in Python) equals {operation['remainder']}"
+        )
     if name == "keep_compare":
         return f"Keep only the elements {_COMPARISONS[operation['comparison']]} {operation['threshold']}"
     if name == "affine":
@@ -68,8 +73,10 @@ def describe(operation: dict[str, Any]) -> str:
     if name == "abs_diff":
         return f"Replace every element x by the absolute value of x − ({operation['center']})"
     if name == "clamp":
-        return (f"Replace every element below {operation['low']} by {operation['low']} and every element above "
-                f"{operation['high']} by {operation['high']}")  # fmt: skip
+        return (
+            f"Replace every element below {operation['low']} by {operation['low']} and every element above "
+            f"{operation['high']} by {operation['high']}"
+        )
     if name == "sort":
         return f"Sort the list in {'descending' if operation['descending'] else 'ascending'} order"
     if name == "take":
@@ -77,12 +84,16 @@ def describe(operation: dict[str, Any]) -> str:
     if name == "drop":
         return f"Remove the first {operation['count']} elements (all of them if there are fewer)"
     if name == "rotate":
-        return (f"If the list is not empty, rotate it left by {operation['count']} modulo its length positions "
-                "(the first elements move to the end)")  # fmt: skip
+        return (
+            f"If the list is not empty, rotate it left by {operation['count']} modulo its length positions "
+            "(the first elements move to the end)"
+        )
     if name == "window_sum":
         width = operation["width"]
-        return (f"Replace the list by the sums of its windows of {width} consecutive elements, from left to right "
-                f"(a list with fewer than {width} elements becomes empty)")  # fmt: skip
+        return (
+            f"Replace the list by the sums of its windows of {width} consecutive elements, from left to right "
+            f"(a list with fewer than {width} elements becomes empty)"
+        )
     if name == "every_other":
         parity = "even" if operation["start"] == 0 else "odd"
         return f"Keep only the elements at {parity} positions (positions count from 0)"
@@ -124,8 +135,7 @@ def source_lines(operation: dict[str, Any]) -> list[str]:
     if name == "sort":
         return ["xs = sorted(xs, reverse=True)" if operation["descending"] else "xs = sorted(xs)"]
     if name == "dedupe_adjacent":
-        return ["kept = []", "for x in xs:", "    if not kept or kept[-1] != x:", "        kept.append(x)",
-                "xs = kept"]  # fmt: skip
+        return ["kept = []", "for x in xs:", "    if not kept or kept[-1] != x:", "        kept.append(x)", "xs = kept"]
     if name == "unique":
         return ["kept = []", "for x in xs:", "    if x not in kept:", "        kept.append(x)", "xs = kept"]
     if name == "take":
@@ -135,8 +145,15 @@ def source_lines(operation: dict[str, Any]) -> list[str]:
     if name == "rotate":
         return ["if xs:", f"    shift = {operation['count']} % len(xs)", "    xs = xs[shift:] + xs[:shift]"]
     if name == "running_max":
-        return ["kept = []", "for x in xs:", "    if kept and kept[-1] > x:", "        kept.append(kept[-1])",
-                "    else:", "        kept.append(x)", "xs = kept"]  # fmt: skip
+        return [
+            "kept = []",
+            "for x in xs:",
+            "    if kept and kept[-1] > x:",
+            "        kept.append(kept[-1])",
+            "    else:",
+            "        kept.append(x)",
+            "xs = kept",
+        ]
     if name == "window_sum":
         width = operation["width"]
         return [f"xs = [sum(xs[i:i + {width}]) for i in range(len(xs) - {width - 1})]"]
@@ -166,8 +183,9 @@ def apply(operation: dict[str, Any], values: list[int]) -> list[int]:
     if name == "abs_diff":
         return [abs(x - operation["center"]) for x in xs]
     if name == "clamp":
-        return [operation["low"] if x < operation["low"] else operation["high"] if x > operation["high"] else x
-                for x in xs]  # fmt: skip
+        return [
+            operation["low"] if x < operation["low"] else operation["high"] if x > operation["high"] else x for x in xs
+        ]
     if name == "prefix_sums":
         sums, running = [], 0
         for x in xs:
@@ -175,7 +193,7 @@ def apply(operation: dict[str, Any], values: list[int]) -> list[int]:
             sums.append(running)
         return sums
     if name == "differences":
-        return [after - before for before, after in zip(xs, xs[1:])]
+        return [after - before for before, after in itertools.pairwise(xs)]
     if name == "reverse":
         return list(reversed(xs))
     if name == "sort":

@@ -111,8 +111,14 @@ def parse(source: str) -> ast.Module:
             raise UnsupportedProgram(f"method {node.attr!r} is outside the subset")
         if isinstance(node, ast.FunctionDef):
             arguments = node.args
-            if (arguments.posonlyargs or arguments.vararg or arguments.kwonlyargs or arguments.kwarg
-                    or arguments.defaults or node.decorator_list):  # fmt: skip
+            if (
+                arguments.posonlyargs
+                or arguments.vararg
+                or arguments.kwonlyargs
+                or arguments.kwarg
+                or arguments.defaults
+                or node.decorator_list
+            ):
                 raise UnsupportedProgram(f"function {node.name!r} must take plain positional parameters")
         if isinstance(node, ast.comprehension) and (node.is_async or not isinstance(node.target, ast.Name)):
             raise UnsupportedProgram("comprehensions must bind one name")
@@ -126,8 +132,16 @@ def parse(source: str) -> ast.Module:
 # ---------------------------------------------------------------------------------------------------- rendering
 _BINARY_SYMBOLS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.FloorDiv: "//", ast.Mod: "%"}
 _BINARY_PRECEDENCE = {ast.Add: 6, ast.Sub: 6, ast.Mult: 7, ast.FloorDiv: 7, ast.Mod: 7}
-_COMPARE_SYMBOLS = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
-                    ast.In: "in", ast.NotIn: "not in"}  # fmt: skip
+_COMPARE_SYMBOLS = {
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
+    ast.In: "in",
+    ast.NotIn: "not in",
+}
 # Higher binds tighter: conditional 1, or 2, and 3, not 4, comparison 5, + - 6, * // % 7, unary minus 8, atoms 10.
 _ATOM = 10
 
@@ -517,7 +531,9 @@ class Interpreter:
                 self._tick(len(result))
             return result
         if isinstance(node, ast.Slice):
-            parts = [None if part is None else self._evaluate(part, frame) for part in (node.lower, node.upper, node.step)]
+            parts = [
+                None if part is None else self._evaluate(part, frame) for part in (node.lower, node.upper, node.step)
+            ]
             return slice(*parts)
         if isinstance(node, ast.ListComp):
             return self._comprehension(node, frame)
@@ -556,8 +572,9 @@ class Interpreter:
             arguments = [self._evaluate(argument, frame) for argument in node.args]
             allowed = METHODS.get(type(receiver), frozenset())
             if node.func.attr not in allowed or node.keywords:
-                raise ProgramError("AttributeError", f"{type(receiver).__name__!r} object has no attribute "
-                                                     f"{node.func.attr!r}")  # fmt: skip
+                raise ProgramError(
+                    "AttributeError", f"{type(receiver).__name__!r} object has no attribute {node.func.attr!r}"
+                )
             self._tick(len(receiver) + sum(len(a) for a in arguments if isinstance(a, str | list)))
             if node.func.attr == "join" and any(not isinstance(item, str) for item in arguments[0]):
                 raise ProgramError("TypeError", "sequence item: expected str instance")
@@ -583,8 +600,10 @@ class Interpreter:
     def _call_function(self, function: _Function, arguments: list[Any], frame: _Frame) -> Any:
         parameters = [argument.arg for argument in function.node.args.args]
         if len(arguments) != len(parameters):
-            raise ProgramError("TypeError", f"{function.node.name}() takes {len(parameters)} positional arguments "
-                                            f"but {len(arguments)} were given")  # fmt: skip
+            raise ProgramError(
+                "TypeError",
+                f"{function.node.name}() takes {len(parameters)} positional arguments but {len(arguments)} were given",
+            )
         if self._depth >= self.limits.max_call_depth:
             raise BudgetExceeded("calls nested too deeply")
         local = _Frame(
@@ -626,8 +645,19 @@ class Interpreter:
                 raise UnsupportedProgram("map() is supported only as map(int, …) or map(str, …)")
             converter = int if arguments[0] == "int" else str
             return self._host(lambda: map(converter, list(arguments[1])))
-        function = {"abs": abs, "chr": chr, "int": int, "len": len, "list": list, "max": max, "min": min, "ord": ord,
-                    "sorted": sorted, "str": str, "sum": sum}[name]  # fmt: skip
+        function = {
+            "abs": abs,
+            "chr": chr,
+            "int": int,
+            "len": len,
+            "list": list,
+            "max": max,
+            "min": min,
+            "ord": ord,
+            "sorted": sorted,
+            "str": str,
+            "sum": sum,
+        }[name]
         if name == "int" and arguments and isinstance(arguments[0], str) and len(arguments[0]) > 30:
             raise BudgetExceeded("integer literal too long")
         return self._check(self._host(lambda: function(*arguments, **keywords)))
@@ -642,8 +672,8 @@ class Interpreter:
             if -self.limits.max_int <= result <= self.limits.max_int:
                 return result
             raise BudgetExceeded("integer too large")
-        if isinstance(left, str | list) and isinstance(right, int) or isinstance(right, str | list) and isinstance(
-            left, int
+        if (isinstance(left, str | list) and isinstance(right, int)) or (
+            isinstance(right, str | list) and isinstance(left, int)
         ):  # sequence repetition: check the size before building it
             sequence, count = (left, right) if isinstance(left, str | list) else (right, left)
             if len(sequence) * max(count, 0) > self.limits.max_length:
@@ -678,10 +708,21 @@ class Interpreter:
 
 
 # ---------------------------------------------------------------------------------------------------- mutations
-_COMPARE_SWAPS = {ast.Lt: (ast.LtE, ast.Gt), ast.LtE: (ast.Lt, ast.GtE), ast.Gt: (ast.GtE, ast.Lt),
-                  ast.GtE: (ast.Gt, ast.LtE), ast.Eq: (ast.NotEq,), ast.NotEq: (ast.Eq,)}  # fmt: skip
-_BINARY_SWAPS = {ast.Add: (ast.Sub,), ast.Sub: (ast.Add,), ast.Mult: (ast.Add,), ast.FloorDiv: (ast.Mod,),
-                 ast.Mod: (ast.FloorDiv,)}  # fmt: skip
+_COMPARE_SWAPS = {
+    ast.Lt: (ast.LtE, ast.Gt),
+    ast.LtE: (ast.Lt, ast.GtE),
+    ast.Gt: (ast.GtE, ast.Lt),
+    ast.GtE: (ast.Gt, ast.LtE),
+    ast.Eq: (ast.NotEq,),
+    ast.NotEq: (ast.Eq,),
+}
+_BINARY_SWAPS = {
+    ast.Add: (ast.Sub,),
+    ast.Sub: (ast.Add,),
+    ast.Mult: (ast.Add,),
+    ast.FloorDiv: (ast.Mod,),
+    ast.Mod: (ast.FloorDiv,),
+}
 
 
 def mutation_sites(tree: ast.AST) -> list[tuple[int, str]]:

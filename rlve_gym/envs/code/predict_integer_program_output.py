@@ -49,7 +49,11 @@ class PredictIntegerProgramOutput(OutputPredictionTask):
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         sizes = self.ladder(difficulty)
         shape = ProgramShape(
-            sizes["statements"], sizes["depth"], sizes["loop_bound"], prints_inside=difficulty >= 2, loop_nesting=sizes["loop_nesting"]
+            sizes["statements"],
+            sizes["depth"],
+            sizes["loop_bound"],
+            prints_inside=difficulty >= 2,
+            loop_nesting=sizes["loop_nesting"],
         )
         names = list(VARIABLE_NAMES[: sizes["variables"]])
         for attempt in range(ATTEMPTS):

@@ -68,5 +68,12 @@ class PredictStringProgramOutput(OutputPredictionTask):
 
     @staticmethod
     def _print_line(rng: random.Random, alphabet: str) -> str:
-        return rng.choice(["print(s)", "print(s)", "print(len(s))", f"print(s.count({rng.choice(alphabet)!r}))",
-                           f"print(s, s.find({rng.choice(alphabet)!r}))"])  # fmt: skip
+        return rng.choice(
+            [
+                "print(s)",
+                "print(s)",
+                "print(len(s))",
+                f"print(s.count({rng.choice(alphabet)!r}))",
+                f"print(s, s.find({rng.choice(alphabet)!r}))",
+            ]
+        )

@@ -48,8 +48,14 @@ def source_lines(operation: dict[str, Any]) -> list[str]:
     if name == "caesar":
         return [f"s = ''.join([chr((ord(c) - 97 + {operation['shift']}) % 26 + 97) for c in s])"]
     if name == "swap_pairs":
-        return ["t = ''", "for i in range(0, len(s) - 1, 2):", "    t += s[i + 1] + s[i]", "if len(s) % 2 == 1:",
-                "    t += s[-1]", "s = t"]  # fmt: skip
+        return [
+            "t = ''",
+            "for i in range(0, len(s) - 1, 2):",
+            "    t += s[i + 1] + s[i]",
+            "if len(s) % 2 == 1:",
+            "    t += s[-1]",
+            "s = t",
+        ]
     if name == "shuffle":
         return ["s = s[::2] + s[1::2]"]
     if name == "replace":
