@@ -157,3 +157,19 @@ def test_wrong_types_do_not_pass():
     problem = get_task("FixIntegerFunctionBug").generate(0, 0)
     program = problem.reference_answer.replace("return ", "return 1.0 * ")
     assert get_task(problem.task).verify(problem, f"<answer>{program}</answer>").accuracy == 0  # 1.0 is not 1
+
+
+def test_forged_unreadable_report_fails_every_test():
+    program = (
+        "import os\n"
+        "os.write(3, b'{\"index\": 0, \"value\": ' + b'[' * 200000 + b']' * 200000 + b'}\\n')\n"
+        "def sort_records(records):\n"
+        "    return sorted(records)"
+    )
+    _assert_contained(program)
+
+
+def test_deeply_nested_return_value_fails_the_test():
+    _assert_contained(
+        "def sort_records(records):\n    x = []\n    for _ in range(100000):\n        x = [x]\n    return x"
+    )

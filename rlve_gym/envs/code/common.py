@@ -184,18 +184,25 @@ def run_tests(source: str, function_name: str, cases: Sequence[HiddenTest], *, t
     """Run `function_name` of the program on every test in one sandboxed execution and compare on the host."""
     expected_size = len(json.dumps([case.expected for case in cases]))
     output_cap = max(1 << 20, 4 * expected_size + 4096 * len(cases))
-    results = code_sandbox().call_function(
-        source,
-        function_name,
-        [case.arguments for case in cases],
-        timeout_s=timeout_s,
-        max_output_bytes=output_cap,
-    )
+    try:
+        results = code_sandbox().call_function(
+            source,
+            function_name,
+            [case.arguments for case in cases],
+            timeout_s=timeout_s,
+            max_output_bytes=output_cap,
+        )
+    except RecursionError:  # a report line forged with absurd nesting cannot be read: the program fails every test
+        failed = tuple(False for _ in cases)
+        unreadable = tuple("the harness report could not be read" for _ in cases)
+        return HiddenTestRun(
+            failed, tuple(None for _ in cases), unreadable, "runtime_error", "unreadable report", False
+        )
     outcomes = results.outcomes
     missing = bool(outcomes) and all(outcome.error.startswith(_MISSING_FUNCTION) for outcome in outcomes)
     return HiddenTestRun(
         passed=tuple(
-            outcome.returned and _same(case.expected, outcome.value)
+            outcome.returned and _same_or_false(case.expected, outcome.value)
             for case, outcome in zip(cases, outcomes, strict=True)
         ),
         returned=tuple(outcome.value if outcome.returned else None for outcome in outcomes),
@@ -206,8 +213,18 @@ def run_tests(source: str, function_name: str, cases: Sequence[HiddenTest], *, t
     )
 
 
+def _same_or_false(expected: Any, got: Any) -> bool:
+    try:
+        return _same(expected, got)
+    except RecursionError:  # nested deeper than any expected value
+        return False
+
+
 def _short(value: Any) -> str:
-    text = json.dumps(value) if not isinstance(value, str) else repr(value)
+    try:
+        text = json.dumps(value) if not isinstance(value, str) else repr(value)
+    except (RecursionError, ValueError):
+        text = f"<a {type(value).__name__} nested too deeply to show>"
     return text if len(text) <= FEEDBACK_VALUE_CHARS else text[: FEEDBACK_VALUE_CHARS - 3] + "..."
 
 

@@ -750,18 +750,48 @@ def mutation_sites(tree: ast.AST) -> list[tuple[int, str]]:
 
 
 def apply_mutation(tree: ast.Module, site: tuple[int, str], rng: random.Random) -> ast.Module:
-    """A copy of `tree` with the bug of `site` (from `mutation_sites(tree)`) injected."""
-    mutated = copy.deepcopy(tree)
+    """A copy of `tree` with the bug of `site` (from `mutation_sites(tree)`) injected.
+
+    Only the nodes on the path from the root to the mutated node are copied; the rest is shared with `tree`,
+    which is never modified (the interpreter does not modify trees either)."""
     index, kind = site
-    node = next(node for position, node in enumerate(ast.walk(mutated)) if position == index)
+    parents: dict[int, tuple[ast.AST, str, int | None]] = {}
+    target = None
+    for position, node in enumerate(ast.walk(tree)):
+        if position == index:
+            target = node
+            break
+        for name, value in ast.iter_fields(node):
+            if isinstance(value, ast.AST):
+                parents[id(value)] = (node, name, None)
+            elif isinstance(value, list):
+                for offset, item in enumerate(value):
+                    if isinstance(item, ast.AST):
+                        parents[id(item)] = (node, name, offset)
+    if target is None:
+        raise ValueError(f"no node at index {index}")
+    path = [target]
+    while id(path[-1]) in parents:
+        path.append(parents[id(path[-1])][0])
+    copies = {id(node): copy.copy(node) for node in path}
+    for child in path[:-1]:
+        parent, name, offset = parents[id(child)]
+        parent_copy = copies[id(parent)]
+        if offset is None:
+            setattr(parent_copy, name, copies[id(child)])
+        else:
+            items = list(getattr(parent_copy, name))
+            items[offset] = copies[id(child)]
+            setattr(parent_copy, name, items)
+    node = copies[id(target)]
     if kind == "compare":
-        node.ops[0] = rng.choice(_COMPARE_SWAPS[type(node.ops[0])])()
+        node.ops = [rng.choice(_COMPARE_SWAPS[type(node.ops[0])])(), *node.ops[1:]]
     elif kind == "operator":
         node.op = rng.choice(_BINARY_SWAPS[type(node.op)])()
     elif kind in ("constant+", "constant-"):
         node.value += 1 if kind == "constant+" else -1
     elif kind == "minmax":
-        node.func.id = "max" if node.func.id == "min" else "min"
+        node.func = ast.Name(id="max" if node.func.id == "min" else "min", ctx=ast.Load())
     elif kind == "boolean":
         node.op = ast.And() if isinstance(node.op, ast.Or) else ast.Or()
     elif kind == "slice+":
@@ -769,4 +799,4 @@ def apply_mutation(tree: ast.Module, site: tuple[int, str], rng: random.Random) 
         setattr(node, bound, ast.BinOp(getattr(node, bound), ast.Add(), ast.Constant(1)))
     else:
         raise ValueError(f"unknown mutation kind {kind!r}")
-    return mutated
+    return copies[id(path[-1])]
