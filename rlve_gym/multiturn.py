@@ -55,16 +55,15 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import gymnasium as gym
-from gymnasium import spaces
 from gymnasium.error import ResetNeeded
 
 from rlve_gym.core import rewards
-from rlve_gym.core.answers import check_answer_format, extract_answer, format_prompt, normalize_answer
+from rlve_gym.core.answers import extract_answer, normalize_answer
 from rlve_gym.core.errors import AnswerFormatError
 from rlve_gym.core.problem import Problem, Verdict
 from rlve_gym.core.registry import get_task
 from rlve_gym.core.task import Task, check_difficulty, check_reward_mode
-from rlve_gym.environment import _ACTION_CHARSET, MAX_COMPLETION_CHARS, MAX_PROMPT_CHARS, PROMPT_CHARSET
+from rlve_gym.environment import MAX_COMPLETION_CHARS, PROMPT_CHARSET, TaskEnv
 from rlve_gym.feedback import collect_feedback
 
 __all__ = [
@@ -136,10 +135,8 @@ def _attempts_line(max_attempts: int) -> str:
     )
 
 
-class MultiTurnTaskEnv(gym.Env[str, str]):
+class MultiTurnTaskEnv(TaskEnv):
     """A multi-turn Gymnasium environment for one task (see the module docstring for the full contract)."""
-
-    metadata = {"render_modes": ["ansi"]}
 
     def __init__(
         self,
@@ -150,19 +147,10 @@ class MultiTurnTaskEnv(gym.Env[str, str]):
         answer_format: str = "answer_tag",
         render_mode: str | None = None,
     ) -> None:
-        self.task = get_task(task) if isinstance(task, str) else task
-        self.difficulty = check_difficulty(difficulty)
+        super().__init__(task, difficulty, reward_mode, answer_format, render_mode)
         if isinstance(max_attempts, bool) or not isinstance(max_attempts, int) or max_attempts < 2:
             raise ValueError(f"max_attempts must be an integer ≥ 2 (use TaskEnv for one attempt), got {max_attempts!r}")
         self.max_attempts = max_attempts
-        self.reward_mode = check_reward_mode(reward_mode)
-        self.answer_format = check_answer_format(answer_format)
-        if render_mode is not None and render_mode not in self.metadata["render_modes"]:
-            raise ValueError(f"render_mode must be None or 'ansi', got {render_mode!r}")
-        self.render_mode = render_mode
-        self.observation_space = spaces.Text(MAX_PROMPT_CHARS, min_length=0, charset=PROMPT_CHARSET)
-        self.action_space = spaces.Text(4096, min_length=0, charset=_ACTION_CHARSET)
-        self.problem: Problem | None = None
         self.attempts = 0
         self._observation = ""
 
@@ -173,28 +161,10 @@ class MultiTurnTaskEnv(gym.Env[str, str]):
 
     def reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
         """Generate a new problem; returns (prompt, info)."""
-        super().reset(seed=seed)
-        options = dict(options or {})
-        difficulty = check_difficulty(options.pop("difficulty", self.difficulty))
-        if options:
-            raise ValueError(f"unknown reset option(s): {', '.join(sorted(options))} (known: difficulty)")
-        problem_seed = seed if seed is not None else int(self.np_random.integers(0, 2**63 - 1))
-        self.problem = self.task.generate(problem_seed, difficulty)
+        prompt, info = super().reset(seed=seed, options=options)
         self.attempts = 0
-        self._observation = (
-            format_prompt(self.problem.prompt, self.answer_format) + "\n" + _attempts_line(self.max_attempts)
-        )
-        info = {
-            "env_id": self.env_id,
-            "task": self.task.name,
-            "difficulty": difficulty,
-            "seed": problem_seed,
-            "problem": self.problem.to_dict(),
-            "reference_answer": self.problem.reference_answer,
-            "answer_format": self.answer_format,
-            "max_attempts": self.max_attempts,
-        }
-        return self._observation, info
+        self._observation = f"{prompt}\n{_attempts_line(self.max_attempts)}"
+        return self._observation, {**info, "max_attempts": self.max_attempts}
 
     def step(self, action: str) -> tuple[str, float, bool, bool, dict[str, Any]]:
         """Verify one attempt; returns feedback, and ends the episode on success or on the last attempt."""

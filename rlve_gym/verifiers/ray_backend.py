@@ -35,10 +35,9 @@ import traceback
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from rlve_gym.batch import STARTUP_TIMEOUT_S, Failure, JobKind, Outcome, _failure_verdict, _run_job
-from rlve_gym.core.problem import Problem, ProblemSpec, Verdict
+from rlve_gym.batch import STARTUP_TIMEOUT_S, Failure, JobKind, Outcome, WorkerPool, _run_job
 from rlve_gym.core.registry import register_task, user_tasks
 
 __all__ = ["RayVerifier"]
@@ -106,6 +105,21 @@ class _Slot:
     startup: Any  # the reference of its ready() call until it answered
     jobs: deque[tuple[int, Any]] = field(default_factory=deque)  # (job index, result reference)
     deadline: float = 0.0
+
+
+@dataclass
+class _Jobs:
+    """One `RayVerifier.run` call: what to run, what came back, what is still to send."""
+
+    kind: JobKind
+    payloads: Sequence[Any]
+    outcomes: list[Outcome | None]
+    queue: deque[int]
+
+    def fail(self, index: int, failure: Literal["timeout", "error"], message: str, seconds: float) -> None:
+        """Record a failed job (generation failures keep their spec)."""
+        spec = self.payloads[index] if self.kind == "generate" else None
+        self.outcomes[index] = Outcome(Failure(failure, message, spec), seconds)
 
 
 class RayVerifier:
@@ -180,54 +194,40 @@ class RayVerifier:
         if not payloads:
             return []
         self._ensure_started()
-        ray = self._ray
-        outcomes: list[Outcome | None] = [None] * len(payloads)
-        queue: deque[int] = deque(range(len(payloads)))
-        while queue or any(slot.jobs for slot in self._slots):
+        jobs = _Jobs(kind, payloads, [None] * len(payloads), deque(range(len(payloads))))
+        while jobs.queue or any(slot.jobs for slot in self._slots):
             for slot in self._slots:
-                if slot.startup is not None:
-                    continue
-                while queue and len(slot.jobs) < self.max_in_flight:
-                    index = queue.popleft()
+                while slot.startup is None and jobs.queue and len(slot.jobs) < self.max_in_flight:
+                    index = jobs.queue.popleft()
                     if not slot.jobs:
                         slot.deadline = time.monotonic() + self.timeout_s
                     slot.jobs.append((index, slot.actor.run.remote(kind, payloads[index])))
             waiting = {slot.startup if slot.startup is not None else slot.jobs[0][1]: slot
                        for slot in self._slots if slot.startup is not None or slot.jobs}  # fmt: skip
             timeout = max(0.0, min(slot.deadline for slot in waiting.values()) - time.monotonic())
-            ready, _ = ray.wait(list(waiting), num_returns=1, timeout=timeout)
+            ready, _ = self._ray.wait(list(waiting), num_returns=1, timeout=timeout)
             for reference in ready:
-                self._collect(waiting[reference], reference, kind, payloads, outcomes, queue)
+                self._collect(waiting[reference], reference, jobs)
             now = time.monotonic()
             for slot in list(self._slots):
                 if (slot.startup is not None or slot.jobs) and slot.deadline <= now:
                     if slot.startup is not None:
-                        self._failed_start(slot, "did not start in time", kind, payloads, outcomes, queue)
+                        self._failed_start(slot, "did not start in time", jobs)
                     else:
-                        message = f"stopped after {self.timeout_s:g} s"
-                        self._replace(slot, "timeout", message, kind, payloads, outcomes, queue)
-        results = [outcome for outcome in outcomes if outcome is not None]
+                        self._replace(slot, "timeout", f"stopped after {self.timeout_s:g} s", jobs)
+        results = [outcome for outcome in jobs.outcomes if outcome is not None]
         assert len(results) == len(payloads)
-        return [_as_verdict_if_needed(kind, outcome) for outcome in results]
+        return [WorkerPool._as_verdict_if_needed(kind, outcome) for outcome in results]
 
-    def _collect(
-        self,
-        slot: _Slot,
-        reference: Any,
-        kind: JobKind,
-        payloads: Sequence[Any],
-        outcomes: list[Outcome | None],
-        queue: deque[int],
-    ) -> None:
+    def _collect(self, slot: _Slot, reference: Any, jobs: _Jobs) -> None:
         ray = self._ray
         try:
             reply = ray.get(reference)
         except (ray.exceptions.RayActorError, ray.exceptions.RayTaskError) as error:
             if slot.startup is not None:
-                self._failed_start(slot, f"failed to start: {type(error).__name__}", kind, payloads, outcomes, queue)
+                self._failed_start(slot, f"failed to start: {type(error).__name__}", jobs)
             else:
-                message = f"actor died: {type(error).__name__}"
-                self._replace(slot, "error", message, kind, payloads, outcomes, queue)
+                self._replace(slot, "error", f"actor died: {type(error).__name__}", jobs)
             return
         if slot.startup is not None:
             slot.startup = None
@@ -235,63 +235,33 @@ class RayVerifier:
             return
         index, _ = slot.jobs.popleft()
         status, result, seconds = reply
-        spec = payloads[index] if kind == "generate" else None
-        outcomes[index] = Outcome(result if status == "ok" else Failure("error", result, spec), seconds)
+        if status == "ok":
+            jobs.outcomes[index] = Outcome(result, seconds)
+        else:
+            jobs.fail(index, "error", result, seconds)
         slot.deadline = time.monotonic() + self.timeout_s
 
-    def _failed_start(
-        self,
-        slot: _Slot,
-        message: str,
-        kind: JobKind,
-        payloads: Sequence[Any],
-        outcomes: list[Outcome | None],
-        queue: deque[int],
-    ) -> None:
+    def _failed_start(self, slot: _Slot, message: str, jobs: _Jobs) -> None:
         """Replace an actor that never became ready; give up when actors keep failing to start."""
         self._failed_starts += 1
         if self._failed_starts > 2 * len(self._slots) + 2:
-            raise RuntimeError(f"Ray actors keep failing to start (last one {message}); are the user tasks "
-                               "picklable and rlve_gym installed on the cluster?")  # fmt: skip
-        self._replace(slot, "error", f"actor {message}", kind, payloads, outcomes, queue)
+            raise RuntimeError(
+                f"Ray actors keep failing to start (last one {message}); are the user tasks picklable and "
+                "rlve_gym installed on the cluster?"
+            )
+        self._replace(slot, "error", f"actor {message}", jobs)
 
-    def _replace(
-        self,
-        slot: _Slot,
-        failure: str,
-        message: str,
-        kind: JobKind,
-        payloads: Sequence[Any],
-        outcomes: list[Outcome | None],
-        queue: deque[int],
-    ) -> None:
+    def _replace(self, slot: _Slot, failure: Literal["timeout", "error"], message: str, jobs: _Jobs) -> None:
         """Kill an actor, fail the job it was running, requeue its other jobs, start a fresh actor."""
         with contextlib.suppress(Exception):
             self._ray.kill(slot.actor, no_restart=True)
         self.restarts += 1
         if slot.jobs:
             index, _ = slot.jobs.popleft()
-            spec = payloads[index] if kind == "generate" else None
-            outcomes[index] = Outcome(Failure(failure, message, spec), self.timeout_s)  # type: ignore[arg-type]
-            queue.extendleft(reversed([job_index for job_index, _ in slot.jobs]))
+            jobs.fail(index, failure, message, self.timeout_s)
+            jobs.queue.extendleft(reversed([job_index for job_index, _ in slot.jobs]))
         self._slots[self._slots.index(slot)] = self._new_slot()
 
     # ------------------------------------------------------------------------------------------------ helpers
-    def generate(self, specs: Sequence[ProblemSpec]) -> list[Problem | Failure]:
-        """Generate problems; a failed or timed-out one is a `Failure` in its slot."""
-        return [outcome.value for outcome in self.run("generate", list(specs))]  # type: ignore[misc]
-
-    def verify(
-        self, problems: Sequence[Problem], completions: Sequence[str], *, reward_mode: str = "shaped"
-    ) -> list[Verdict]:
-        """Verify completions (one per problem); failures and timeouts give reward -1 with the reason in `detail`."""
-        if len(problems) != len(completions):
-            raise ValueError(f"{len(problems)} problems but {len(completions)} completions")
-        payloads = [(p, c, reward_mode) for p, c in zip(problems, completions, strict=True)]
-        return [outcome.value for outcome in self.run("verify", payloads)]  # type: ignore[misc]
-
-
-def _as_verdict_if_needed(kind: JobKind, outcome: Outcome) -> Outcome:
-    if kind == "verify" and isinstance(outcome.value, Failure):
-        return Outcome(_failure_verdict(outcome.value), outcome.seconds)
-    return outcome
+    generate = WorkerPool.generate  # both only call self.run
+    verify = WorkerPool.verify

@@ -412,23 +412,13 @@ class Interpreter:
             if not isinstance(iterable, str | list | range | map):
                 raise ProgramError("TypeError", f"{type(iterable).__name__!r} object is not iterable")
             for item in iterable:
-                self._tick()
                 self._assign(node.target, item, frame)
-                try:
-                    self._execute_body(node.body, frame)
-                except _Break:
+                if not self._iteration(node.body, frame):
                     break
-                except _Continue:
-                    continue
         elif isinstance(node, ast.While):
             while self._truth(self._evaluate(node.test, frame)):
-                self._tick()
-                try:
-                    self._execute_body(node.body, frame)
-                except _Break:
+                if not self._iteration(node.body, frame):
                     break
-                except _Continue:
-                    continue
         elif isinstance(node, ast.FunctionDef):
             self._store(node.name, _Function(node, _assigned_names(node)), frame)
         elif isinstance(node, ast.Return):
@@ -439,6 +429,17 @@ class Interpreter:
             raise _Continue
         elif not isinstance(node, ast.Pass):
             raise UnsupportedProgram(f"cannot execute {type(node).__name__}")
+
+    def _iteration(self, body: Sequence[ast.stmt], frame: _Frame) -> bool:
+        """Run one pass of a loop body; False when it ended with ``break``."""
+        self._tick()
+        try:
+            self._execute_body(body, frame)
+        except _Break:
+            return False
+        except _Continue:
+            pass
+        return True
 
     def _assign(self, target: ast.expr, value: Any, frame: _Frame) -> None:
         if isinstance(target, ast.Name):
