@@ -57,9 +57,18 @@ def local_ray():
     ray.shutdown()
 
 
+# Half a CPU per actor: both verifiers fit on the two CPUs of the local instance at once.
 @pytest.fixture(scope="module")
 def verifier(local_ray):
-    with RayVerifier(actors=2, timeout_s=3.0) as backend:
+    """For results: a generous limit, since a code task's first verification in an actor starts its sandbox."""
+    with RayVerifier(actors=2, timeout_s=30.0, actor_options={"num_cpus": 0.5}) as backend:
+        yield backend
+
+
+@pytest.fixture(scope="module")
+def quick_verifier(local_ray):
+    """For timeouts: a short limit, used only with the pure-Python test task."""
+    with RayVerifier(actors=2, timeout_s=1.5, actor_options={"num_cpus": 0.5}) as backend:
         yield backend
 
 
@@ -82,7 +91,8 @@ def test_verification_matches_in_process_verification(verifier):
     assert {verdict.accuracy for verdict in verdicts} == {0, 1}
 
 
-def test_a_hanging_verification_times_out_and_the_actor_is_replaced(verifier):
+def test_a_hanging_verification_times_out_and_the_actor_is_replaced(quick_verifier):
+    verifier = quick_verifier
     problem = get_task(RaySleepyTask.name).generate(0, 1)
     restarts = verifier.restarts
     started = time.monotonic()
@@ -97,7 +107,8 @@ def test_a_hanging_verification_times_out_and_the_actor_is_replaced(verifier):
     assert verifier.verify([problem], ["<answer>ok</answer>"])[0].accuracy == 1
 
 
-def test_a_hanging_generation_is_a_failure_in_its_slot(verifier):
+def test_a_hanging_generation_is_a_failure_in_its_slot(quick_verifier):
+    verifier = quick_verifier
     specs = [
         ProblemSpec(RaySleepyTask.name, 1, 0),
         ProblemSpec(RaySleepyTask.name, 7, 1),

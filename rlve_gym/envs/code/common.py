@@ -45,6 +45,8 @@ __all__ = [
     "FunctionTask",
     "HiddenTest",
     "HiddenTestRun",
+    "InputPredictionTask",
+    "OutputPredictionTask",
     "binds_name",
     "code_limits",
     "code_sandbox",
