@@ -162,7 +162,7 @@ def test_list_operation_descriptions_by_hand():
 
 # ---------------------------------------------------------------------------------------------------- programs
 @pytest.mark.parametrize("name", FUNCTION_TASKS)
-def test_reference_passes_every_hidden_test_and_a_wrong_program_none(name):
+def test_reference_passes_every_hidden_test_and_a_program_returning_none_fails(name):
     task, problem, tests = _hidden(name, 0, 3)
     function_name = problem.parameters["function_name"]
     run = run_tests(problem.reference_answer, function_name, tests, timeout_s=10)

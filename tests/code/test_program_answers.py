@@ -173,3 +173,25 @@ def test_deeply_nested_return_value_fails_the_test():
     _assert_contained(
         "def sort_records(records):\n    x = []\n    for _ in range(100000):\n        x = [x]\n    return x"
     )
+
+
+def test_a_configured_sandbox_can_replace_the_default():
+    from rlve_gym.verifiers.sandbox import Sandbox, SandboxLimits
+
+    calls = []
+
+    class CountingSandbox(Sandbox):
+        def call_function(self, *arguments, **options):
+            calls.append(options["timeout_s"])
+            return super().call_function(*arguments, **options)
+
+    box = CountingSandbox(SandboxLimits(memory_mb=256))
+    common.use_sandbox(box)
+    try:
+        problem = _problem()
+        assert _verify(problem.reference_answer, problem).reward == 1.0
+        assert calls == [SHORT]
+    finally:
+        common.use_sandbox(None)
+        box.close()
+    assert common.code_sandbox() is not box

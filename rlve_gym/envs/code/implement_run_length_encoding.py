@@ -61,11 +61,10 @@ class ImplementRunLengthEncoding(FunctionTask):
         return Instance(parameters, self.reference_program(parameters))
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
-        group = (
-            "its count followed by the character"
-            if parameters["count_first"]
-            else ("the character followed by its count")
-        )
+        if parameters["count_first"]:
+            group = "its length in decimal followed by its character"
+        else:
+            group = "its character followed by its length in decimal"
         rules = ["Cut the text into runs: maximal blocks of consecutive equal characters."]
         if parameters["cap"]:
             cap = parameters["cap"]
@@ -79,11 +78,11 @@ class ImplementRunLengthEncoding(FunctionTask):
             unit = "run"
         if parameters["min_count"] > 1:
             rules.append(
-                f"Write each {unit} of at least {parameters['min_count']} characters as {group} (in "
-                f"decimal), and each shorter {unit} as its characters, unchanged."
+                f"Write each {unit} of at least {parameters['min_count']} characters as {group}, and each "
+                f"shorter {unit} as its characters, unchanged."
             )
         else:
-            rules.append(f"Write each {unit} as {group} (in decimal), even when the count is 1.")
+            rules.append(f"Write each {unit} as {group}, even when the length is 1.")
         separator = parameters["separator"]
         rules.append(
             f"Join the written {unit}s, in order, with the separator {separator!r} between consecutive ones."
