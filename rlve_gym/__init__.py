@@ -38,6 +38,11 @@ __version__ = "0.1.0"
 register_builtin_envs()
 _on_register(register_gym_env)
 
+# Multi-turn ids of the built-in code tasks: rlve/<Task>-multiturn-v<version> (rlve_gym.multiturn).
+from rlve_gym.multiturn import register_multiturn_envs as _register_multiturn_envs  # noqa: E402
+
+_register_multiturn_envs()
+
 __all__ = [
     "AnswerFormatError",
     "Instance",

@@ -173,6 +173,18 @@ CATALOGUE: dict[str, str] = {
     "Minimum_DominatingSet": "optimization.minimum_dominating_set",
     "MinimumChromaticNumber": "optimization.minimum_chromatic_number",
     "TreeColoring": "optimization.tree_coloring",
+    "ImplementSortByKey": "code.implement_sort_by_key",
+    "ImplementRunLengthEncoding": "code.implement_run_length_encoding",
+    "ImplementShortestPaths": "code.implement_shortest_paths",
+    "ImplementIntervalMerge": "code.implement_interval_merge",
+    "ImplementListPipeline": "code.implement_list_pipeline",
+    "PredictIntegerProgramOutput": "code.predict_integer_program_output",
+    "FixIntegerFunctionBug": "code.fix_integer_function_bug",
+    "FindIntegerProgramInput": "code.find_integer_program_input",
+    "FindStringProgramInput": "code.find_string_program_input",
+    "FixListPipelineBug": "code.fix_list_pipeline_bug",
+    "PredictListProgramOutput": "code.predict_list_program_output",
+    "PredictStringProgramOutput": "code.predict_string_program_output",
 }
 
 VERSIONS: dict[str, int] = {}
