@@ -61,11 +61,11 @@ class LogSection(_Section):
 
 
 DEMO_GRPO: dict[str, Any] = {
-    "max_steps": 40,
+    "max_steps": 200,
     "num_generations": 8,
-    "per_device_train_batch_size": 32,
-    "max_completion_length": 20,
-    "learning_rate": 5e-4,
+    "per_device_train_batch_size": 64,
+    "max_completion_length": 16,
+    "learning_rate": 3e-3,
     "temperature": 1.0,
     "logging_steps": 1,
     "save_strategy": "no",

@@ -657,7 +657,7 @@ def _parse_call_report(execution: SandboxResult, call_count: int) -> tuple[CallO
     for line in execution.report.splitlines():
         try:
             entry = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # a forged, deeply nested line must not escape as an exception
             continue
         if not isinstance(entry, dict):
             continue

@@ -17,7 +17,7 @@ from rlve_gym.curriculum.docs import schema_markdown
 def test_validate_reports_each_file(capsys: pytest.CaptureFixture, tmp_path: Path) -> None:
     assert main(["curriculum", "validate", "smoke", "math"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "smoke: ok (3 tasks, scheduler rlve)",
+        "smoke: ok (2 tasks, scheduler rlve)",
         f"math: ok ({len(task_names('math'))} tasks, scheduler rlve)",
     ]
     bad = tmp_path / "bad.yaml"
