@@ -145,8 +145,9 @@ def test_selectors_resolve_against_the_registry() -> None:
     )
     resolved = {task.name: task for task in config.resolve()}
     registered = set(task_names())
-    expected_c16 = (set(C16) & registered) - {"SAT"}
+    expected_c16 = (set(C16) & registered) - {"SAT", "EuclidGame"}
     assert expected_c16 | set(task_names("math")) == set(resolved)
+    assert "SAT" not in resolved and resolved["EuclidGame"].weight == 1  # excluded by c16, picked up by math
     assert resolved["Sorting"].weight == 5 and resolved["Sorting"].initial_difficulty == 3  # explicit wins
     assert all(resolved[name].weight == 2 for name in expected_c16 - {"Sorting"})  # first selector wins
     assert all(resolved[name].weight == 1 for name in set(task_names("math")) - set(C16))
