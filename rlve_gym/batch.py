@@ -58,7 +58,8 @@ class Outcome:
     seconds: float
 
 
-def _run_job(kind: JobKind, payload: Any) -> Problem | Verdict:
+def run_job(kind: JobKind, payload: Any) -> Problem | Verdict:
+    """Run one job in this process: generate a problem from a ProblemSpec, or verify (problem, completion, mode)."""
     if kind == "generate":
         spec: ProblemSpec = payload
         return get_task(spec.task).generate(spec.seed, spec.difficulty)
@@ -80,7 +81,7 @@ def _worker_main(connection: Any, extra_tasks: dict[str, type]) -> None:
         for job_id, kind, payload in jobs:
             started = time.perf_counter()
             try:
-                result: Any = ("ok", _run_job(kind, payload))
+                result: Any = ("ok", run_job(kind, payload))
             except Exception as exc:  # report, never crash the worker: the parent decides what the failure means
                 last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
                 where = f" at {os.path.basename(last.filename)}:{last.lineno}" if last else ""
@@ -93,7 +94,8 @@ def _worker_main(connection: Any, extra_tasks: dict[str, type]) -> None:
             connection.send_bytes(data)
 
 
-def _failure_verdict(failure: Failure) -> Verdict:
+def failure_verdict(failure: Failure) -> Verdict:
+    """The verdict for a verification that failed or timed out (reward -1, the reason in `detail`)."""
     return Verdict(reward=-1.0, accuracy=0, format_ok=False, detail=f"verification {failure.kind}: {failure.message}")
 
 
@@ -228,24 +230,25 @@ class WorkerPool:
                         self._replace(worker, "error", "worker failed to start", outcomes, queue)
         results = [outcome for outcome in outcomes if outcome is not None]
         assert len(results) == len(payloads)
-        return [self._as_verdict_if_needed(kind, outcome) for outcome in results]
+        return [self.as_verdict_if_needed(kind, outcome) for outcome in results]
 
     def _run_inline(self, kind: JobKind, payload: Any) -> Outcome:
         started = time.perf_counter()
         try:
-            value: Problem | Verdict | Failure = _run_job(kind, payload)
+            value: Problem | Verdict | Failure = run_job(kind, payload)
         except Exception as exc:
             value = Failure("error", f"{type(exc).__name__}: {exc}", self._spec((0, kind, payload)))
-        return self._as_verdict_if_needed(kind, Outcome(value, time.perf_counter() - started))
+        return self.as_verdict_if_needed(kind, Outcome(value, time.perf_counter() - started))
 
     @staticmethod
     def _spec(job: tuple[int, JobKind, Any]) -> ProblemSpec | None:
         return job[2] if job[1] == "generate" else None
 
     @staticmethod
-    def _as_verdict_if_needed(kind: JobKind, outcome: Outcome) -> Outcome:
+    def as_verdict_if_needed(kind: JobKind, outcome: Outcome) -> Outcome:
+        """Verification failures become -1 verdicts; other outcomes pass through."""
         if kind == "verify" and isinstance(outcome.value, Failure):
-            return Outcome(_failure_verdict(outcome.value), outcome.seconds)
+            return Outcome(failure_verdict(outcome.value), outcome.seconds)
         return outcome
 
     def _replace(

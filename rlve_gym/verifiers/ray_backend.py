@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from rlve_gym.batch import STARTUP_TIMEOUT_S, Failure, JobKind, Outcome, WorkerPool, _run_job
+from rlve_gym.batch import STARTUP_TIMEOUT_S, Failure, JobKind, Outcome, WorkerPool, run_job
 from rlve_gym.core.registry import register_task, user_tasks
 
 __all__ = ["RayVerifier"]
@@ -90,7 +90,7 @@ class _VerifierActor:
         """One job: ("ok", result, seconds) or ("error", one line on the exception, seconds)."""
         started = time.perf_counter()
         try:
-            return "ok", _run_job(kind, payload), time.perf_counter() - started
+            return "ok", run_job(kind, payload), time.perf_counter() - started
         except Exception as exc:  # report, never crash the actor: the driver decides what the failure means
             last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
             where = f" at {os.path.basename(last.filename)}:{last.lineno}" if last else ""
@@ -217,7 +217,7 @@ class RayVerifier:
                         self._replace(slot, "timeout", f"stopped after {self.timeout_s:g} s", jobs)
         results = [outcome for outcome in jobs.outcomes if outcome is not None]
         assert len(results) == len(payloads)
-        return [WorkerPool._as_verdict_if_needed(kind, outcome) for outcome in results]
+        return [WorkerPool.as_verdict_if_needed(kind, outcome) for outcome in results]
 
     def _collect(self, slot: _Slot, reference: Any, jobs: _Jobs) -> None:
         ray = self._ray
