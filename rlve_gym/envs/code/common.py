@@ -243,8 +243,9 @@ def describe_failures(function_name: str, cases: Sequence[HiddenTest], run: Hidd
 
 # ---------------------------------------------------------------------------------------------------- outputs
 def normalize_output(text: str) -> list[str]:
-    """Output as lines without trailing spaces, leading and trailing blank lines dropped."""
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    """Output as lines without surrounding spaces, leading and trailing blank lines dropped (answer extraction
+    trims the whole answer, so a leading space on the first line could not be written back)."""
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
     while lines and not lines[-1]:
         lines.pop()
     while lines and not lines[0]:

@@ -40,7 +40,7 @@ class FindIntegerProgramInput(InputPredictionTask):
     as 1 + d // 4 (loops at most min(3, 1 + d // 4) deep); targets printed by at least half of 16 random inputs
     are redrawn.
     Reward: -1 unparsable; -0.5 for the wrong count of integers or a value outside the domain; 1 when the program
-    prints exactly the target (trailing spaces and blank lines at the ends ignored), else 0.
+    prints exactly the target (spaces around lines and blank lines at the ends ignored), else 0.
     Answer: the k integers of the input line, separated by spaces.
     """
 

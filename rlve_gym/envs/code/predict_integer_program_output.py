@@ -30,7 +30,7 @@ class PredictIntegerProgramOutput(OutputPredictionTask):
     Difficulty: statements grow as 3 + d, nesting as 1 + d // 3, loop counts up to 3 + d // 3, variables as
     2 + d // 4 (at most 12), executed steps up to 60 + 60d, printed lines up to 1 + d // 2 (prints inside
     blocks from d = 2); programs whose values leave ±999999 are redrawn.
-    Reward: lines compared after removing trailing spaces and blank lines at the ends: 1 if all match; with the
+    Reward: lines compared after removing spaces around each line and blank lines at the ends: 1 if all match; with the
     right number of lines (matching lines / lines)^5; otherwise 0.
     Answer: the printed output, one printed line per line.
     """

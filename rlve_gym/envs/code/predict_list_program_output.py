@@ -23,7 +23,7 @@ class PredictListProgramOutput(OutputPredictionTask):
     the list after some of them; the output is computed by the bounded interpreter.
     Difficulty: operations grow as 1 + d // 2, the starting list as int(1.1·n + 1) from 4 with values within
     ±(9 + d), printed lines as 1 + d // 3; programs whose values leave ±10^9 are redrawn.
-    Reward: lines compared after removing trailing spaces and blank lines at the ends: 1 if all match; with the
+    Reward: lines compared after removing spaces around each line and blank lines at the ends: 1 if all match; with the
     right number of lines (matching lines / lines)^5; otherwise 0.
     Answer: the printed output, one printed line per line (lists as Python prints them, e.g. [3, -1, 4]).
     """

@@ -27,7 +27,7 @@ class PredictStringProgramOutput(OutputPredictionTask):
     Difficulty: operations grow as 1 + d // 2, the starting string as int(1.1·n + 1) from 5 letters over an
     alphabet of 3 + d // 2 letters (at most 26), printed lines as 1 + d // 3; draws with a string longer than 400
     characters are redrawn.
-    Reward: lines compared after removing trailing spaces and blank lines at the ends: 1 if all match; with the
+    Reward: lines compared after removing spaces around each line and blank lines at the ends: 1 if all match; with the
     right number of lines (matching lines / lines)^5; otherwise 0.
     Answer: the printed output, one printed line per line.
     """
