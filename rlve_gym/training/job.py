@@ -132,6 +132,8 @@ def grpo_config_fields(values: dict[str, Any]) -> None:
     for key in values:
         if key not in known:
             raise TrainConfigError(f"grpo.{key}: unknown RLVEGRPOConfig field{did_you_mean(key, known)}")
+    if values.get("beta", 0.0) != 0.0 or values.get("sync_ref_model", False):
+        raise TrainConfigError("grpo.beta / grpo.sync_ref_model: RLVEGRPOTrainer has no KL term; remove them")
     if "output_dir" in values or "seed" in values:
         raise TrainConfigError("grpo.output_dir / grpo.seed: set them at the top level (output_dir, seed)")
 
