@@ -35,14 +35,18 @@ class Generation:
 class Backend(Protocol):
     """Generates one continuation per prompt, at most `max_new_tokens` each, reproducibly for given seeds."""
 
-    def generate(self, prompts: Sequence[str], max_new_tokens: int, seeds: Sequence[int]) -> list[Generation]: ...
+    def generate(self, prompts: Sequence[str], max_new_tokens: int, seeds: Sequence[int]) -> list[Generation]:
+        """One generation per prompt, seeded per prompt."""
 
 
 class Tokenizer(Protocol):
     """Token counting and tail cutting."""
 
-    def encode(self, text: str) -> list[int]: ...
-    def decode(self, ids: Sequence[int]) -> str: ...
+    def encode(self, text: str) -> list[int]:
+        """Token ids of `text`."""
+
+    def decode(self, ids: Sequence[int]) -> str:
+        """Text of `ids`."""
 
 
 class CharTokenizer:

@@ -51,11 +51,20 @@ MAX_GENERATION_FAILURE_ROUNDS = 20
 class CurriculumLike(Protocol):
     """What the trainer needs from a curriculum (`rlve_gym.curriculum.Curriculum` provides it)."""
 
-    def sample(self, n: int) -> list[ProblemSpec]: ...
-    def observe(self, spec: ProblemSpec, accuracies: Sequence[int]) -> None: ...
-    def step(self) -> Any: ...
-    def save(self, path: str) -> None: ...
-    def load(self, path: str) -> None: ...
+    def sample(self, n: int) -> list[ProblemSpec]:
+        """The next `n` problems to generate."""
+
+    def observe(self, spec: ProblemSpec, accuracies: Sequence[int]) -> None:
+        """The binary accuracies of one problem's rollouts."""
+
+    def step(self) -> Any:
+        """Called once per optimizer step (difficulty updates)."""
+
+    def save(self, path: str) -> None:
+        """Write the state atomically."""
+
+    def load(self, path: str) -> None:
+        """Restore the state written by `save`."""
 
 
 class CurriculumStepCallback(TrainerCallback):
