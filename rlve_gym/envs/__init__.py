@@ -185,6 +185,12 @@ CATALOGUE: dict[str, str] = {
     "FixListPipelineBug": "code.fix_list_pipeline_bug",
     "PredictListProgramOutput": "code.predict_list_program_output",
     "PredictStringProgramOutput": "code.predict_string_program_output",
+    "SumSpanningTreeGCD": "counting.sum_spanning_tree_gcd",
+    "SumTriangleArea": "algorithmic.sum_triangle_area",
+    "SurvoPuzzle": "puzzle.survo_puzzle",
+    "TakingPrimeGame": "math.taking_prime_game",
+    "TaskArrangement": "optimization.task_arrangement",
+    "TetrisAttack": "optimization.tetris_attack",
 }
 
 VERSIONS: dict[str, int] = {}
