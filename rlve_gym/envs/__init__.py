@@ -191,6 +191,14 @@ CATALOGUE: dict[str, str] = {
     "TakingPrimeGame": "math.taking_prime_game",
     "TaskArrangement": "optimization.task_arrangement",
     "TetrisAttack": "optimization.tetris_attack",
+    "ThreeStringCommonSubsequenceCounting": "counting.three_string_common_subsequence_counting",
+    "Tournament_LongestPath": "graph.tournament_longest_path",
+    "TransmissionDelay": "counting.transmission_delay",
+    "TreeAddOneEdgeDiameter": "graph.tree_add_one_edge_diameter",
+    "TreeChangeOneEdgeDiameter": "graph.tree_change_one_edge_diameter",
+    "TreeDynamic_XORZeroPath": "graph.tree_dynamic_xor_zero_path",
+    "TreeElimination_Expectation": "math.tree_elimination_expectation",
+    "TreeEvenPartitioning": "graph.tree_even_partitioning",
 }
 
 VERSIONS: dict[str, int] = {}
