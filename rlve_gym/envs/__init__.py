@@ -199,6 +199,13 @@ CATALOGUE: dict[str, str] = {
     "TreeDynamic_XORZeroPath": "graph.tree_dynamic_xor_zero_path",
     "TreeElimination_Expectation": "math.tree_elimination_expectation",
     "TreeEvenPartitioning": "graph.tree_even_partitioning",
+    "TreeMaximumVisitedVertex": "graph.tree_maximum_visited_vertex",
+    "TreeRandomWalkExpectation": "math.tree_random_walk_expectation",
+    "Tree_DistanceEqualTriad_Counting": "counting.tree_distance_equal_triad_counting",
+    "TriumphalArch": "graph.triumphal_arch",
+    "TwiddlePuzzle": "puzzle.twiddle_puzzle",
+    "TwoSet_AllCoprime_Counting": "counting.two_set_all_coprime_counting",
+    "ValueDiminishingSelection": "optimization.value_diminishing_selection",
 }
 
 VERSIONS: dict[str, int] = {}
