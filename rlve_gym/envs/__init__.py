@@ -206,6 +206,14 @@ CATALOGUE: dict[str, str] = {
     "TwiddlePuzzle": "puzzle.twiddle_puzzle",
     "TwoSet_AllCoprime_Counting": "counting.two_set_all_coprime_counting",
     "ValueDiminishingSelection": "optimization.value_diminishing_selection",
+    "Vertex_KCenter": "optimization.vertex_k_center",
+    "VirusSynthesis": "algorithmic.virus_synthesis",
+    "VisibleLine": "algorithmic.visible_line",
+    "WIL": "optimization.wil",
+    "WYC": "counting.wyc",
+    "WarehouseConstruction": "optimization.warehouse_construction",
+    "WeightedBinaryTree": "optimization.weighted_binary_tree",
+    "WhackAMole": "algorithmic.whack_a_mole",
 }
 
 VERSIONS: dict[str, int] = {}
