@@ -185,6 +185,14 @@ CATALOGUE: dict[str, str] = {
     "FixListPipelineBug": "code.fix_list_pipeline_bug",
     "PredictListProgramOutput": "code.predict_list_program_output",
     "PredictStringProgramOutput": "code.predict_string_program_output",
+    "OddVisitation": "graph.odd_visitation",
+    "POLPolarization": "graph.pol_polarization",
+    "PairMoreOneCounting": "counting.pair_more_one_counting",
+    "PalembangBridges": "optimization.palembang_bridges",
+    "PanSolarPanels": "optimization.pan_solar_panels",
+    "Patrol": "graph.patrol",
+    "PolyaModel": "math.polya_model",
+    "PowerCycle": "math.power_cycle",
 }
 
 VERSIONS: dict[str, int] = {}
