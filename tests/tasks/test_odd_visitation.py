@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import Counter
 
@@ -17,7 +18,7 @@ TASK = OddVisitation()
 
 def is_odd_visitation(n: int, edges: list[list[int]], walk: list[int]) -> bool:
     adjacent = {frozenset(edge) for edge in edges}
-    steps_ok = all(frozenset((a, b)) in adjacent for a, b in zip(walk, walk[1:]))
+    steps_ok = all(frozenset((a, b)) in adjacent for a, b in itertools.pairwise(walk))
     counts = Counter(walk)
     return steps_ok and all(counts[v] % 2 == 1 for v in range(n))
 

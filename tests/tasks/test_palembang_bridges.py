@@ -16,9 +16,7 @@ TASK = PalembangBridges()
 def best_cost_by_search(p: dict) -> int:
     pairs = list(zip(p["S"], p["T"]))
     low, high = min(min(pair) for pair in pairs), max(max(pair) for pair in pairs)
-    return min(
-        _total_cost(pairs, list(points)) for points in itertools.product(range(low, high + 1), repeat=p["K"])
-    )
+    return min(_total_cost(pairs, list(points)) for points in itertools.product(range(low, high + 1), repeat=p["K"]))
 
 
 @pytest.mark.parametrize("difficulty", [0, 1, 2, 4])
@@ -35,7 +33,11 @@ def test_random_instances() -> None:
     rng = random.Random(11)
     for _ in range(150):
         n = rng.randint(3, 8)
-        p = {"K": rng.randint(1, 2), "S": [rng.randint(0, 12) for _ in range(n)], "T": [rng.randint(0, 12) for _ in range(n)]}
+        p = {
+            "K": rng.randint(1, 2),
+            "S": [rng.randint(0, 12) for _ in range(n)],
+            "T": [rng.randint(0, 12) for _ in range(n)],
+        }
         assert _total_cost(list(zip(p["S"], p["T"])), TASK.solve(p)) == best_cost_by_search(p)
 
 

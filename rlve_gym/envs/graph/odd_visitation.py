@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from typing import Any
 
@@ -100,7 +101,7 @@ class OddVisitation(Task):
         if any(not 0 <= v < n for v in walk):
             return rewards.invalid("a vertex is out of range")
         edges = {(u, v) for u, v in parameters["edges"]}
-        if any((min(a, b), max(a, b)) not in edges for a, b in zip(walk, walk[1:])):
+        if any((min(a, b), max(a, b)) not in edges for a, b in itertools.pairwise(walk)):
             return rewards.invalid("two consecutive vertices are not adjacent")
         count = [0] * n
         for v in walk:

@@ -47,7 +47,9 @@ class PolyaModel(Task):
     def render_prompt(self, parameters: dict[str, Any]) -> str:
         counts, added = parameters["counts"], parameters["D"]
         listing = ", ".join(f"{count} of colour {colour}" for colour, count in enumerate(counts, start=1))
-        events = "\n".join(f"at step {step} the drawn ball has colour {colour}" for step, colour in parameters["events"])
+        events = "\n".join(
+            f"at step {step} the drawn ball has colour {colour}" for step, colour in parameters["events"]
+        )
         return (
             f"A bag holds balls of {len(counts)} colours: {listing}.\n"
             "At every step (steps are numbered from 1) one ball is drawn uniformly at random from the bag; it is "
