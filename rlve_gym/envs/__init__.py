@@ -193,6 +193,10 @@ CATALOGUE: dict[str, str] = {
     "Patrol": "graph.patrol",
     "PolyaModel": "math.polya_model",
     "PowerCycle": "math.power_cycle",
+    "PowerNest": "math.power_nest",
+    "PowerShortcut": "graph.power_shortcut",
+    "PrefixProductMODDistinctPermutation": "math.prefix_product_mod_distinct_permutation",
+    "PrefixSumMODDistinctPermutation": "math.prefix_sum_mod_distinct_permutation",
 }
 
 VERSIONS: dict[str, int] = {}
