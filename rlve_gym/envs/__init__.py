@@ -197,6 +197,10 @@ CATALOGUE: dict[str, str] = {
     "PowerShortcut": "graph.power_shortcut",
     "PrefixProductMODDistinctPermutation": "math.prefix_product_mod_distinct_permutation",
     "PrefixSumMODDistinctPermutation": "math.prefix_sum_mod_distinct_permutation",
+    "Prefixuffix": "algorithmic.prefixuffix",
+    "PrimeGraph_MinimumChromaticNumber": "optimization.prime_graph_minimum_chromatic_number",
+    "ProtectingFlowers": "optimization.protecting_flowers",
+    "QuadMagicItems": "counting.quad_magic_items",
 }
 
 VERSIONS: dict[str, int] = {}
