@@ -201,6 +201,7 @@ CATALOGUE: dict[str, str] = {
     "PrimeGraph_MinimumChromaticNumber": "optimization.prime_graph_minimum_chromatic_number",
     "ProtectingFlowers": "optimization.protecting_flowers",
     "QuadMagicItems": "counting.quad_magic_items",
+    "QuadraticFunctionSegmentation": "optimization.quadratic_function_segmentation",
 }
 
 VERSIONS: dict[str, int] = {}
