@@ -202,6 +202,8 @@ CATALOGUE: dict[str, str] = {
     "ProtectingFlowers": "optimization.protecting_flowers",
     "QuadMagicItems": "counting.quad_magic_items",
     "QuadraticFunctionSegmentation": "optimization.quadratic_function_segmentation",
+    "QuantumLockPuzzle": "puzzle.quantum_lock_puzzle",
+    "RandomRangeMaxExpectation": "math.random_range_max_expectation",
 }
 
 VERSIONS: dict[str, int] = {}
