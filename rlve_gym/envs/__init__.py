@@ -204,6 +204,8 @@ CATALOGUE: dict[str, str] = {
     "QuadraticFunctionSegmentation": "optimization.quadratic_function_segmentation",
     "QuantumLockPuzzle": "puzzle.quantum_lock_puzzle",
     "RandomRangeMaxExpectation": "math.random_range_max_expectation",
+    "RangeConstrained_IncreasingSequence_Counting": "counting.range_constrained_increasing_sequence_counting",
+    "RangeFourSequenceConstruction": "puzzle.range_four_sequence_construction",
 }
 
 VERSIONS: dict[str, int] = {}
