@@ -206,6 +206,7 @@ CATALOGUE: dict[str, str] = {
     "RandomRangeMaxExpectation": "math.random_range_max_expectation",
     "RangeConstrained_IncreasingSequence_Counting": "counting.range_constrained_increasing_sequence_counting",
     "RangeFourSequenceConstruction": "puzzle.range_four_sequence_construction",
+    "RangeShrinkingSequenceCounting": "counting.range_shrinking_sequence_counting",
 }
 
 VERSIONS: dict[str, int] = {}
