@@ -207,6 +207,8 @@ CATALOGUE: dict[str, str] = {
     "RangeConstrained_IncreasingSequence_Counting": "counting.range_constrained_increasing_sequence_counting",
     "RangeFourSequenceConstruction": "puzzle.range_four_sequence_construction",
     "RangeShrinkingSequenceCounting": "counting.range_shrinking_sequence_counting",
+    "RecursiveFunction": "math.recursive_function",
+    "RecursiveSequenceSumConstruction": "math.recursive_sequence_sum_construction",
 }
 
 VERSIONS: dict[str, int] = {}
