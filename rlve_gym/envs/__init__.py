@@ -209,6 +209,8 @@ CATALOGUE: dict[str, str] = {
     "RangeShrinkingSequenceCounting": "counting.range_shrinking_sequence_counting",
     "RecursiveFunction": "math.recursive_function",
     "RecursiveSequenceSumConstruction": "math.recursive_sequence_sum_construction",
+    "RepeatSequenceLNDS": "algorithmic.repeat_sequence_lnds",
+    "RoundRobin": "puzzle.round_robin",
 }
 
 VERSIONS: dict[str, int] = {}
