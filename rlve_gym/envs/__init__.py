@@ -211,6 +211,7 @@ CATALOGUE: dict[str, str] = {
     "RecursiveSequenceSumConstruction": "math.recursive_sequence_sum_construction",
     "RepeatSequenceLNDS": "algorithmic.repeat_sequence_lnds",
     "RoundRobin": "puzzle.round_robin",
+    "RoundTableAssignment": "puzzle.round_table_assignment",
 }
 
 VERSIONS: dict[str, int] = {}
