@@ -212,6 +212,7 @@ CATALOGUE: dict[str, str] = {
     "RepeatSequenceLNDS": "algorithmic.repeat_sequence_lnds",
     "RoundRobin": "puzzle.round_robin",
     "RoundTableAssignment": "puzzle.round_table_assignment",
+    "SCC_Sequence_Counting": "counting.scc_sequence_counting",
 }
 
 VERSIONS: dict[str, int] = {}
