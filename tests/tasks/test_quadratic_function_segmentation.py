@@ -18,7 +18,7 @@ TASK = QuadraticFunctionSegmentation()
 
 
 def best_by_search(p: dict) -> int:
-    n = len(p["A"])
+    n = len(p["values"])
     return max(_worth(p, [*cuts, n]) for size in range(n) for cuts in itertools.combinations(range(1, n), size))
 
 
@@ -38,7 +38,7 @@ def test_random_instances() -> None:
     for _ in range(100):
         n = rng.randint(1, 8)
         p = {
-            "A": [rng.randint(1, 6) for _ in range(n)],
+            "values": [rng.randint(1, 6) for _ in range(n)],
             "a": -rng.randint(1, 5),
             "b": rng.randint(1, 60),
             "c": rng.randint(-50, 50),
@@ -48,7 +48,7 @@ def test_random_instances() -> None:
 
 def test_hand_example_and_rewards() -> None:
     # worth(X) = -X² + 10X - 15: batches of sum 5 are best (10 each); 1 is worth -6 alone
-    p = {"A": [2, 3, 5, 1, 4], "a": -1, "b": 10, "c": -15}
+    p = {"values": [2, 3, 5, 1, 4], "a": -1, "b": 10, "c": -15}
     assert TASK.solve(p) == [2, 3, 5]
     assert TASK.score(p, "2 3 5").reward == 1.0
     assert TASK.score(p, "5").reward == 0.0  # one batch is worth -90

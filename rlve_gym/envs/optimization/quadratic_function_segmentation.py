@@ -50,14 +50,14 @@ class QuadraticFunctionSegmentation(Task):
             quadratic = -rng.randint(1, n)
             linear = rng.randint(1, product(3))
             constant = rng.randint(-product(5), product(5))
-            parameters = {"A": values, "a": quadratic, "b": linear, "c": constant}
+            parameters = {"values": values, "a": quadratic, "b": linear, "c": constant}
             best = _worth(parameters, self.solve(parameters))
             if best > 0 and best > _best_simple_split(parameters):
                 break
         return Instance(parameters, " ".join(map(str, self.solve(parameters))))
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
-        values, a, b, c = parameters["A"], parameters["a"], parameters["b"], parameters["c"]
+        values, a, b, c = parameters["values"], parameters["a"], parameters["b"], parameters["c"]
         n = len(values)
         listing = "\n".join(f"A[{i}]={x}" for i, x in enumerate(values, start=1))
         return (
@@ -72,7 +72,7 @@ class QuadraticFunctionSegmentation(Task):
 
     def solve(self, parameters: dict[str, Any]) -> list[int]:
         """Batch ends of an optimal division (dynamic programme over the last batch's start)."""
-        values = parameters["A"]
+        values = parameters["values"]
         n = len(values)
         prefix = [0]
         for value in values:
@@ -90,7 +90,7 @@ class QuadraticFunctionSegmentation(Task):
 
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:
         ends = parse_int_list(answer)
-        n = len(parameters["A"])
+        n = len(parameters["values"])
         increasing = all(x < y for x, y in itertools.pairwise(ends))
         if not (increasing and ends[0] >= 1 and ends[-1] == n):
             return rewards.invalid(f"the ends must increase strictly within [1, {n}] and finish at {n}")
@@ -109,14 +109,14 @@ def _batch(parameters: dict[str, Any], total: int) -> int:
 def _worth(parameters: dict[str, Any], ends: list[int]) -> int:
     worth, start = 0, 0
     for end in ends:
-        worth += _batch(parameters, sum(parameters["A"][start:end]))
+        worth += _batch(parameters, sum(parameters["values"][start:end]))
         start = end
     return worth
 
 
 def _best_simple_split(parameters: dict[str, Any]) -> int:
     """The best of: all singletons, one batch, and every split into two batches."""
-    n = len(parameters["A"])
+    n = len(parameters["values"])
     return max(
         _worth(parameters, list(range(1, n + 1))),
         *(_worth(parameters, [cut, n]) for cut in range(1, n)),
