@@ -114,6 +114,7 @@ CATALOGUE: dict[str, str] = {
     "PrefixConcatenation": "math.prefix_concatenation",
     "PythagoreanGraph_IndependentSetCounting": "counting.pythagorean_graph_independent_set_counting",
     "RootExtraction": "math.root_extraction",
+    "RoyalLockCounting": "counting.royal_lock_counting",
     "SAT": "puzzle.sat",
     "SameAdjacencyCounting": "counting.same_adjacency_counting",
     "SetSplitting": "puzzle.set_splitting",
