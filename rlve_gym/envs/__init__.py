@@ -185,6 +185,14 @@ CATALOGUE: dict[str, str] = {
     "FixListPipelineBug": "code.fix_list_pipeline_bug",
     "PredictListProgramOutput": "code.predict_list_program_output",
     "PredictStringProgramOutput": "code.predict_string_program_output",
+    "ABProgramSimulation": "algorithmic.ab_program_simulation",
+    "AddMultiple_Divisible_Counting": "counting.add_multiple_divisible_counting",
+    "AdditionTable": "puzzle.addition_table",
+    "AlmostCompleteGraphCycleCounting": "counting.almost_complete_graph_cycle_counting",
+    "AndOr_Sequence_Counting": "counting.and_or_sequence_counting",
+    "AntiPalindromicSubstringCounting": "counting.anti_palindromic_substring_counting",
+    "Axis_KCenter": "optimization.axis_k_center",
+    "BEZMinimalistSecurity": "optimization.bez_minimalist_security",
 }
 
 VERSIONS: dict[str, int] = {}
