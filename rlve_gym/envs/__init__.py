@@ -193,6 +193,17 @@ CATALOGUE: dict[str, str] = {
     "AntiPalindromicSubstringCounting": "counting.anti_palindromic_substring_counting",
     "Axis_KCenter": "optimization.axis_k_center",
     "BEZMinimalistSecurity": "optimization.bez_minimalist_security",
+    "Binario_NoAdjacencyRequirement": "puzzle.binario_no_adjacency_requirement",
+    "BinaryAlternation": "algorithmic.binary_alternation",
+    "BinaryTreeLeafNumExpectation": "math.binary_tree_leaf_num_expectation",
+    "BitAndZero_PathCounting": "counting.bitand_zero_path_counting",
+    "BitEquationCounting": "counting.bit_equation_counting",
+    "BitwiseOperationSequenceCounting": "counting.bitwise_operation_sequence_counting",
+    "BlockImage": "algorithmic.block_image",
+    "BoundedAdjacencyDifference_Permutation_Counting": "counting.bounded_adjacency_difference_permutation_counting",
+    "BoundedIntervalIntersection": "counting.bounded_interval_intersection",
+    "BoundedMeanSubarrayCounting": "counting.bounded_mean_subarray_counting",
+    "BoundedSubarrayCounting": "counting.bounded_subarray_counting",
 }
 
 VERSIONS: dict[str, int] = {}
