@@ -204,6 +204,16 @@ CATALOGUE: dict[str, str] = {
     "BoundedIntervalIntersection": "counting.bounded_interval_intersection",
     "BoundedMeanSubarrayCounting": "counting.bounded_mean_subarray_counting",
     "BoundedSubarrayCounting": "counting.bounded_subarray_counting",
+    "BoxScheduling": "algorithmic.box_scheduling",
+    "CampfireParty": "optimization.campfire_party",
+    "CapitalCityEffect": "counting.capital_city_effect",
+    "CardColoringCounting": "counting.card_coloring_counting",
+    "CheckAllCycleXorZero": "graph.check_all_cycle_xor_zero",
+    "ChoHamsters": "algorithmic.cho_hamsters",
+    "Cinema": "math.cinema",
+    "Circuit": "puzzle.circuit",
+    "CirculatingGrid": "optimization.circulating_grid",
+    "CleaningUp": "optimization.cleaning_up",
 }
 
 VERSIONS: dict[str, int] = {}
