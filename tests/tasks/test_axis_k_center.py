@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import random
 
 import pytest
 
 from rlve_gym.core import rewards
-from rlve_gym.envs.optimization.axis_k_center import Axis_KCenter, total_distance
+from rlve_gym.envs.optimization.axis_k_center import Axis_KCenter, best_centres, total_distance
 
 TASK = Axis_KCenter()
 
@@ -28,6 +29,15 @@ def test_reference_is_optimal(difficulty: int) -> None:
         assert p["optimal_total"] == best
         chosen = [int(i) for i in problem.reference_answer.split()]
         assert len(set(chosen)) == p["K"] and total_distance(p["X"], chosen) == best
+
+
+def test_knuth_bounded_dp_matches_brute_force_on_random_lines() -> None:
+    rng = random.Random(6)
+    for _ in range(150):
+        n = rng.randint(2, 9)
+        k = rng.randint(1, n - 1)
+        positions = sorted(rng.sample(range(5 * n + 1), n))
+        assert total_distance(positions, best_centres(positions, k)) == brute_force(positions, k)
 
 
 def test_hand_example_and_scoring() -> None:

@@ -50,9 +50,9 @@ def test_reference_answer_matches_bfs(difficulty: int) -> None:
 
 
 def test_hand_examples_and_scoring() -> None:
-    assert shortest_length(["aba"], 3) == 7  # abababa
-    assert shortest_length(["ab", "ba"], 4) == 5  # ababa
-    assert shortest_length(["aab", "bb"], 1) == 2
+    assert shortest_length(("aba",), 3) == 7  # abababa
+    assert shortest_length(("ab", "ba"), 4) == 5  # ababa
+    assert shortest_length(("aab", "bb"), 1) == 2
     p = {"S": ["aba"], "M": 3}
     assert TASK.score(p, "7").reward == 1.0
     assert TASK.score(p, "9").reward == 0.0

@@ -51,3 +51,10 @@ def test_scoring() -> None:
     assert TASK.score(p, "6 8").reward == 0.0  # not reduced
     with pytest.raises(AnswerFormatError):
         TASK.score(p, "3 4 5")
+
+
+def test_fraction_stays_within_the_answer_digit_limit_high_up_the_ladder() -> None:
+    for seed in range(3):
+        problem = TASK.generate(seed, 20)
+        assert max(map(len, problem.reference_answer.split())) <= 3901
+        assert TASK.score(problem.parameters, problem.reference_answer).reward == 1.0

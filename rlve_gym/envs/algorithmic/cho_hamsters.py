@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from typing import Any
 
@@ -27,7 +28,8 @@ def _min_plus(left: list[list[int]], right: list[list[int]]) -> list[list[int]]:
     return [[min(left[i][k] + right[k][j] for k in range(size)) for j in range(size)] for i in range(size)]
 
 
-def shortest_length(names: list[str], occurrences: int) -> int:
+@functools.lru_cache(maxsize=1024)
+def shortest_length(names: tuple[str, ...], occurrences: int) -> int:
     """The least length of a string with at least `occurrences` (overlapping) occurrences of the names in total.
 
     No name is inside another, so occurrences sorted by start also end in increasing order, and each one after the
@@ -91,7 +93,7 @@ class ChoHamsters(Task):
 
     def solve(self, parameters: dict[str, Any]) -> int:
         """The least length of T."""
-        return shortest_length(parameters["S"], parameters["M"])
+        return shortest_length(tuple(parameters["S"]), parameters["M"])
 
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:
         return rewards.correct() if parse_int(answer) == self.solve(parameters) else rewards.wrong()

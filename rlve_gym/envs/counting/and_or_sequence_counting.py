@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from typing import Any
 
@@ -15,7 +16,8 @@ _BETA = 10.0
 _MAX_BITS = 20
 
 
-def nondecreasing_submask_sequences(masks: list[int], bits: int) -> int:
+@functools.lru_cache(maxsize=1024)
+def nondecreasing_submask_sequences(masks: tuple[int, ...], bits: int) -> int:
     """The number of sequences X[0..n-1] with X[i] ⊆ masks[i] (as bit sets) and X non-decreasing.
 
     Interval DP over bits from the lowest up: ways[l][r] counts the sequences on positions l..r that use only the
@@ -84,8 +86,8 @@ class AndOr_Sequence_Counting(Task):
         """The number of arrays B."""
         values, bits = parameters["A"], parameters["M"]
         full = (1 << bits) - 1
-        return nondecreasing_submask_sequences(values, bits) * nondecreasing_submask_sequences(
-            [full ^ value for value in values], bits
+        return nondecreasing_submask_sequences(tuple(values), bits) * nondecreasing_submask_sequences(
+            tuple(full ^ value for value in values), bits
         )
 
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:

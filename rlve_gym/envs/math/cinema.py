@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import random
 from fractions import Fraction
 from typing import Any
 
 from rlve_gym.core import rewards
 from rlve_gym.core.errors import AnswerFormatError
-from rlve_gym.core.parsing import parse_int_list
+from rlve_gym.core.parsing import MAX_INT_DIGITS, parse_int_list
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.ladders import grown
@@ -29,7 +30,9 @@ class Cinema(Task):
     1..K and takes the first free seat among L, L + 1, …, K, or stands if there is none. Find the probability that
     everyone sits, as a reduced fraction.
 
-    Difficulty: N uniform in [2, MAX] and K uniform in [N, MAX], MAX ← int(1.5·MAX) from 4.
+    Difficulty: N uniform in [2, MAX] and K uniform in [N, MAX], MAX ← int(1.5·MAX) from 4; from d ≈ 14 on, N is
+    lowered where needed so that the fraction has at most 3900 digits (the longest integer an answer may hold is
+    4000 digits).
     Reward: -1 unparsable (not two integers); 1 for the exact reduced fraction, else 0.
     Answer: two integers A B on one line, with A/B the probability and gcd(A, B) = 1.
     """
@@ -42,7 +45,10 @@ class Cinema(Task):
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         largest = self.ladder(difficulty)["max_N_K"]
         people = rng.randint(2, largest)
-        parameters = {"N": people, "K": rng.randint(people, largest)}
+        seats = rng.randint(people, largest)
+        # K^N must stay writable: past d ≈ 14 the fraction would outgrow the longest integer an answer may hold
+        people = min(people, max(2, int((MAX_INT_DIGITS - 100) / math.log10(seats + 1))))
+        parameters = {"N": people, "K": seats}
         value = self.solve(parameters)
         return Instance(parameters, f"{value.numerator} {value.denominator}")
 

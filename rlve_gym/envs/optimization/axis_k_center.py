@@ -44,13 +44,17 @@ def best_centres(positions: list[int], k: int) -> list[int]:
         above = (prefix[last + 1] - prefix[median + 1]) - positions[median] * (last - median)
         return below + above
 
+    # Knuth's bound: the best start of the last group never decreases with one more group or one more point
     infinity = float("inf")
-    best = [[infinity] * (n + 1) for _ in range(k + 1)]
-    split = [[0] * (n + 1) for _ in range(k + 1)]
+    best = [[infinity] * (n + 2) for _ in range(k + 1)]
+    split = [[0] * (n + 2) for _ in range(k + 1)]
     best[0][0] = 0
     for groups in range(1, k + 1):
-        for end in range(groups, n + 1):
-            for start in range(groups - 1, end):
+        split[groups][n + 1] = n
+        for end in range(n, groups - 1, -1):
+            low = max(split[groups - 1][end], groups - 1)
+            high = min(split[groups][end + 1], end - 1)
+            for start in range(low, high + 1):
                 cost = best[groups - 1][start] + group_cost(start, end - 1)
                 if cost < best[groups][end]:
                     best[groups][end] = cost
@@ -84,7 +88,7 @@ class Axis_KCenter(Task):
         positions = sorted(rng.sample(range(n * _POSITION_MULTIPLE + 1), n))
         parameters: dict[str, Any] = {"X": positions, "K": rng.randint(1, n - 1)}
         chosen = self.solve(parameters)
-        # the DP is cubic in N, so the optimum is kept with the instance for the verifier
+        # the DP is quadratic in N, so the optimum is kept with the instance for the verifier
         parameters["optimal_total"] = total_distance(positions, chosen)
         return Instance(parameters, " ".join(map(str, chosen)))
 
