@@ -146,7 +146,7 @@ class CirculatingGrid(Task):
         return (
             f"Each cell (i, j) of this {rows} x {columns} grid (0 ≤ i < {rows}, 0 ≤ j < {columns}) holds an arrow: "
             f"L moves to (i, (j − 1) mod {columns}), R to (i, (j + 1) mod {columns}), U to ((i − 1) mod {rows}, j) "
-            f"and D to ((i + 1) mod {rows}, j), where −1 mod n = n − 1.\n{body}\n"
+            f"and D to ((i + 1) mod {rows}, j), where −1 mod n = n − 1. The grid:\n{body}\n"
             "Change as few arrows as possible so that, starting from any cell and following the arrows, you "
             "eventually come back to that cell (standing still at the start does not count).\n"
             f"Write the new grid as {rows} lines of {columns} characters (L, R, U or D), without separators."
