@@ -185,6 +185,15 @@ CATALOGUE: dict[str, str] = {
     "FixListPipelineBug": "code.fix_list_pipeline_bug",
     "PredictListProgramOutput": "code.predict_list_program_output",
     "PredictStringProgramOutput": "code.predict_string_program_output",
+    "SLOElephants": "optimization.slo_elephants",
+    "STUWell": "algorithmic.stu_well",
+    "SaladBar": "optimization.salad_bar",
+    "SalesmanFatigue": "algorithmic.salesman_fatigue",
+    "SecretCowCode": "algorithmic.secret_cow_code",
+    "SegmentMinLengthEqual_Counting": "counting.segment_min_length_equal_counting",
+    "SegmentTreeSortingCounting": "counting.segment_tree_sorting_counting",
+    "SelfPowerSequenceMOD": "math.self_power_sequence_mod",
+    "SharedSubstringCounting": "counting.shared_substring_counting",
 }
 
 VERSIONS: dict[str, int] = {}
