@@ -194,6 +194,15 @@ CATALOGUE: dict[str, str] = {
     "SegmentTreeSortingCounting": "counting.segment_tree_sorting_counting",
     "SelfPowerSequenceMOD": "math.self_power_sequence_mod",
     "SharedSubstringCounting": "counting.shared_substring_counting",
+    "ShortestPathCountConstruction": "graph.shortest_path_count_construction",
+    "ShortestUnicolorSubstring": "optimization.shortest_unicolor_substring",
+    "SingingGirlStory": "counting.singing_girl_story",
+    "SingleStackSorting": "algorithmic.single_stack_sorting",
+    "SkaRockGarden": "optimization.ska_rock_garden",
+    "SmallestCircle": "optimization.smallest_circle",
+    "SplittingGame": "algorithmic.splitting_game",
+    "StoneGame": "algorithmic.stone_game",
+    "SpyNetwork": "graph.spy_network",
 }
 
 VERSIONS: dict[str, int] = {}

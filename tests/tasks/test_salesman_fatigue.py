@@ -16,8 +16,10 @@ TASK = SalesmanFatigue()
 def brute_force(distances: list[int], values: list[int]) -> list[int]:
     n = len(values)
     return [
-        max(2 * max(distances[i] for i in chosen) + sum(values[i] for i in chosen)
-            for chosen in itertools.combinations(range(n), k))
+        max(
+            2 * max(distances[i] for i in chosen) + sum(values[i] for i in chosen)
+            for chosen in itertools.combinations(range(n), k)
+        )
         for k in range(1, n + 1)
     ]
 

@@ -18,9 +18,7 @@ def good(array: tuple[int, ...]) -> bool:
     def from_index(start: int) -> bool:
         if start == len(array):
             return True
-        return any(
-            min(array[start:end]) == end - start and from_index(end) for end in range(start + 1, len(array) + 1)
-        )
+        return any(min(array[start:end]) == end - start and from_index(end) for end in range(start + 1, len(array) + 1))
 
     return from_index(0)
 
