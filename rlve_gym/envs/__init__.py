@@ -203,6 +203,17 @@ CATALOGUE: dict[str, str] = {
     "SplittingGame": "algorithmic.splitting_game",
     "StoneGame": "algorithmic.stone_game",
     "SpyNetwork": "graph.spy_network",
+    "SquSquarks": "puzzle.squ_squarks",
+    "SquareUndamagedPointCounting": "counting.square_undamaged_point_counting",
+    "StringPartitionShuffle": "algorithmic.string_partition_shuffle",
+    "StringReversalConstruction": "algorithmic.string_reversal_construction",
+    "StuntFlying": "optimization.stunt_flying",
+    "SubarrayXorSum": "algorithmic.subarray_xor_sum",
+    "SumGCDWithIndividual": "math.sum_gcd_with_individual",
+    "SumManhattan_CurvedSurface": "math.sum_manhattan_curved_surface",
+    "SumPHIInterval": "math.sum_phi_interval",
+    "SumPseudoEuclidean": "math.sum_pseudo_euclidean",
+    "SumSetMultiplication": "counting.sum_set_multiplication",
 }
 
 VERSIONS: dict[str, int] = {}
