@@ -117,7 +117,8 @@ class ShortestPathCountConstruction(Task):
     chain of diamonds feeding a path by the binary digits of K and two fully joined layers (a·b + c paths).
     Difficulty: K is uniform in [3, MAX_K], MAX_K ← int(1.5·MAX_K) from 12.
     Reward: -1 unparsable (first line not N, not N rows of N letters Y/N, not symmetric, a Y on the diagonal, or
-    N < 2); -0.5 if K ≥ 12 and N reaches the bound; otherwise (min/max)^10 of the number of shortest paths and K.
+    N outside [2, 1000]); -0.5 if K ≥ 12 and N reaches the bound; otherwise (min/max)^10 of the number of
+    shortest paths and K (0 when vertex 2 is unreachable).
     Answer: first line N, then N lines of N letters Y or N (row i, column j is Y iff vertices i and j are adjacent).
     """
 
