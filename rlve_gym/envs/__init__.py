@@ -185,6 +185,9 @@ CATALOGUE: dict[str, str] = {
     "FixListPipelineBug": "code.fix_list_pipeline_bug",
     "PredictListProgramOutput": "code.predict_list_program_output",
     "PredictStringProgramOutput": "code.predict_string_program_output",
+    "MatrixPermutationEquivalence": "puzzle.matrix_permutation_equivalence",
+    "MatrixPermutation_MainDiagonalOne": "puzzle.matrix_permutation_main_diagonal_one",
+    "MatrixPooling": "algorithmic.matrix_pooling",
 }
 
 VERSIONS: dict[str, int] = {}
