@@ -188,6 +188,11 @@ CATALOGUE: dict[str, str] = {
     "MatrixPermutationEquivalence": "puzzle.matrix_permutation_equivalence",
     "MatrixPermutation_MainDiagonalOne": "puzzle.matrix_permutation_main_diagonal_one",
     "MatrixPooling": "algorithmic.matrix_pooling",
+    "MatrixRMQCounting": "counting.matrix_rmq_counting",
+    "MaxDifferentGroupPairDivision": "optimization.max_different_group_pair_division",
+    "MaxGridPathIntersection": "optimization.max_grid_path_intersection",
+    "MaxMinimum_AfterIntervalAddition": "optimization.max_minimum_after_interval_addition",
+    "MaxMultiplicationFixedSum": "math.max_multiplication_fixed_sum",
 }
 
 VERSIONS: dict[str, int] = {}
