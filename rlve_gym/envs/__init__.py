@@ -193,6 +193,11 @@ CATALOGUE: dict[str, str] = {
     "MaxGridPathIntersection": "optimization.max_grid_path_intersection",
     "MaxMinimum_AfterIntervalAddition": "optimization.max_minimum_after_interval_addition",
     "MaxMultiplicationFixedSum": "math.max_multiplication_fixed_sum",
+    "MaxNoConflictingBombs": "optimization.max_no_conflicting_bombs",
+    "MaxPermutation": "algorithmic.max_permutation",
+    "MaxRMQExpectation": "counting.max_rmq_expectation",
+    "MaxSegmentCoverageConstraint": "optimization.max_segment_coverage_constraint",
+    "MaxSumLDS": "optimization.max_sum_lds",
 }
 
 VERSIONS: dict[str, int] = {}
