@@ -80,7 +80,9 @@ class MaxRMQExpectation(Task):
 
     def solve(self, parameters: dict[str, Any]) -> int:
         """The expectation modulo the prime (exact integer counts, one dynamic programme per threshold)."""
-        return expected_maximum_of_minima(parameters["N"], parameters["X"], parameters["intervals"], parameters["modulus"])
+        return expected_maximum_of_minima(
+            parameters["N"], parameters["X"], parameters["intervals"], parameters["modulus"]
+        )
 
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:
         return score_residue(answer, self.solve(parameters), parameters["modulus"])
