@@ -198,6 +198,9 @@ CATALOGUE: dict[str, str] = {
     "MaxRMQExpectation": "counting.max_rmq_expectation",
     "MaxSegmentCoverageConstraint": "optimization.max_segment_coverage_constraint",
     "MaxSumLDS": "optimization.max_sum_lds",
+    "MaxThreeSquareSum": "algorithmic.max_three_square_sum",
+    "MaxTreeXorPath": "graph.max_tree_xor_path",
+    "MaxTree_KPathCoverage": "graph.max_tree_k_path_coverage",
 }
 
 VERSIONS: dict[str, int] = {}
