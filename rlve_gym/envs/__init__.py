@@ -201,6 +201,8 @@ CATALOGUE: dict[str, str] = {
     "MaxThreeSquareSum": "algorithmic.max_three_square_sum",
     "MaxTreeXorPath": "graph.max_tree_xor_path",
     "MaxTree_KPathCoverage": "graph.max_tree_k_path_coverage",
+    "MaxWeightPalindromicSubstring": "algorithmic.max_weight_palindromic_substring",
+    "Max_TreeConstrainedPermutation_Weight": "optimization.max_tree_constrained_permutation_weight",
 }
 
 VERSIONS: dict[str, int] = {}
