@@ -203,6 +203,7 @@ CATALOGUE: dict[str, str] = {
     "MaxTree_KPathCoverage": "graph.max_tree_k_path_coverage",
     "MaxWeightPalindromicSubstring": "algorithmic.max_weight_palindromic_substring",
     "Max_TreeConstrainedPermutation_Weight": "optimization.max_tree_constrained_permutation_weight",
+    "MaximumAchromaticNumber": "optimization.maximum_achromatic_number",
 }
 
 VERSIONS: dict[str, int] = {}

@@ -85,9 +85,7 @@ class Max_TreeConstrainedPermutation_Weight(Task):
         n = len(weights)
         listing = " ".join(f"W[{i}]={w}" for i, w in enumerate(weights, start=1))
         rules = "\n".join(
-            f"- element {parent} must come before element {i}"
-            for i, parent in enumerate(parents, start=1)
-            if parent
+            f"- element {parent} must come before element {i}" for i, parent in enumerate(parents, start=1) if parent
         )
         return (
             f"Here are weights for the elements 1 to {n}: {listing}\n"
