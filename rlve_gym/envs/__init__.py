@@ -204,6 +204,7 @@ CATALOGUE: dict[str, str] = {
     "MaxWeightPalindromicSubstring": "algorithmic.max_weight_palindromic_substring",
     "Max_TreeConstrainedPermutation_Weight": "optimization.max_tree_constrained_permutation_weight",
     "MaximumAchromaticNumber": "optimization.maximum_achromatic_number",
+    "MaximumIndependentSetGrid": "optimization.maximum_independent_set_grid",
 }
 
 VERSIONS: dict[str, int] = {}
