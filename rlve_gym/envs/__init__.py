@@ -205,6 +205,9 @@ CATALOGUE: dict[str, str] = {
     "Max_TreeConstrainedPermutation_Weight": "optimization.max_tree_constrained_permutation_weight",
     "MaximumAchromaticNumber": "optimization.maximum_achromatic_number",
     "MaximumIndependentSetGrid": "optimization.maximum_independent_set_grid",
+    "MaximumLexicographicalOrderSubsequence": "algorithmic.maximum_lexicographical_order_subsequence",
+    "MaximumPointSegmentMatching": "optimization.maximum_point_segment_matching",
+    "Maximum_SubsequenceNum": "optimization.maximum_subsequence_num",
 }
 
 VERSIONS: dict[str, int] = {}
