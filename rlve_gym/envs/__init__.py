@@ -208,6 +208,8 @@ CATALOGUE: dict[str, str] = {
     "MaximumLexicographicalOrderSubsequence": "algorithmic.maximum_lexicographical_order_subsequence",
     "MaximumPointSegmentMatching": "optimization.maximum_point_segment_matching",
     "Maximum_SubsequenceNum": "optimization.maximum_subsequence_num",
+    "MinConversionToCycleCost": "graph.min_conversion_to_cycle_cost",
+    "MinCostReducingLNDS": "optimization.min_cost_reducing_lnds",
 }
 
 VERSIONS: dict[str, int] = {}
