@@ -210,6 +210,8 @@ CATALOGUE: dict[str, str] = {
     "Maximum_SubsequenceNum": "optimization.maximum_subsequence_num",
     "MinConversionToCycleCost": "graph.min_conversion_to_cycle_cost",
     "MinCostReducingLNDS": "optimization.min_cost_reducing_lnds",
+    "MinCostTreeCoverage": "graph.min_cost_tree_coverage",
+    "MinCubeAssignment": "optimization.min_cube_assignment",
 }
 
 VERSIONS: dict[str, int] = {}

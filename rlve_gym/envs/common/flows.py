@@ -49,36 +49,41 @@ class FlowNetwork:
     def max_flow(self, source: int, sink: int) -> int:
         """Push a maximum flow from `source` to `sink` (blocking flows on BFS level graphs; explicit stacks, so
         long paths cannot overflow the interpreter's recursion limit). Returns its value."""
+        head, capacity, outgoing = self.head, self.capacity, self.outgoing
         total = 0
         while (level := self._levels(source, sink)) is not None:
             pointer = [0] * self.n
+            path: list[int] = []  # arcs from the source to the current vertex
+            u = source
             while True:
-                path: list[int] = []  # arcs from the source to the top vertex
-                u = source
-                while u != sink:
-                    arcs = self.outgoing[u]
-                    while pointer[u] < len(arcs):
-                        arc = arcs[pointer[u]]
-                        if self.capacity[arc] and level[self.head[arc]] == level[u] + 1:
-                            break
-                        pointer[u] += 1
-                    if pointer[u] == len(arcs):  # dead end: never enter u again in this phase
-                        level[u] = -1
-                        if not path:
-                            break
-                        u = self.head[path.pop() ^ 1]
-                        pointer[u] += 1
-                        continue
-                    arc = arcs[pointer[u]]
-                    path.append(arc)
-                    u = self.head[arc]
-                if u != sink:
+                if u == sink:
+                    pushed = min(capacity[arc] for arc in path)
+                    for arc in path:
+                        capacity[arc] -= pushed
+                        capacity[arc ^ 1] += pushed
+                    total += pushed
+                    # resume from the tail of the first arc the push saturated
+                    cut = next(index for index, arc in enumerate(path) if not capacity[arc])
+                    u = head[path[cut] ^ 1]
+                    del path[cut:]
+                    continue
+                arcs = outgoing[u]
+                position = pointer[u]
+                while position < len(arcs):
+                    arc = arcs[position]
+                    if capacity[arc] and level[head[arc]] == level[u] + 1:
+                        break
+                    position += 1
+                pointer[u] = position
+                if position < len(arcs):
+                    path.append(arcs[position])
+                    u = head[arcs[position]]
+                    continue
+                level[u] = -1  # dead end: never enter u again in this phase
+                if not path:
                     break
-                pushed = min(self.capacity[arc] for arc in path)
-                for arc in path:
-                    self.capacity[arc] -= pushed
-                    self.capacity[arc ^ 1] += pushed
-                total += pushed
+                u = head[path.pop() ^ 1]
+                pointer[u] += 1
         return total
 
     def source_side(self, source: int) -> list[bool]:
