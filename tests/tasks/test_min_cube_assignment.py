@@ -19,7 +19,7 @@ def row_dp(costs: list[list[list[int]]], slack: int) -> int:
     rows = [
         r
         for r in itertools.product(range(levels), repeat=columns)
-        if all(abs(a - b) <= slack for a, b in zip(r, r[1:]))
+        if all(abs(a - b) <= slack for a, b in itertools.pairwise(r))
     ]
     best = {r: sum(costs[0][j][r[j]] for j in range(columns)) for r in rows}
     for i in range(1, len(costs)):
