@@ -212,6 +212,7 @@ CATALOGUE: dict[str, str] = {
     "MinCostReducingLNDS": "optimization.min_cost_reducing_lnds",
     "MinCostTreeCoverage": "graph.min_cost_tree_coverage",
     "MinCubeAssignment": "optimization.min_cube_assignment",
+    "MinDivisionSumXor": "optimization.min_division_sum_xor",
 }
 
 VERSIONS: dict[str, int] = {}
