@@ -213,6 +213,7 @@ CATALOGUE: dict[str, str] = {
     "MinCostTreeCoverage": "graph.min_cost_tree_coverage",
     "MinCubeAssignment": "optimization.min_cube_assignment",
     "MinDivisionSumXor": "optimization.min_division_sum_xor",
+    "MinInorderBinaryTree": "graph.min_inorder_binary_tree",
 }
 
 VERSIONS: dict[str, int] = {}
