@@ -185,6 +185,13 @@ CATALOGUE: dict[str, str] = {
     "FixListPipelineBug": "code.fix_list_pipeline_bug",
     "PredictListProgramOutput": "code.predict_list_program_output",
     "PredictStringProgramOutput": "code.predict_string_program_output",
+    "ClearSymmetry": "math.clear_symmetry",
+    "CoinSquareGame": "algorithmic.coin_square_game",
+    "ColoringCounting": "counting.coloring_counting",
+    "CombinationOddSubsequenceCounting": "counting.combination_odd_subsequence_counting",
+    "ConcatenationPartitionCountingSum": "counting.concatenation_partition_counting_sum",
+    "ConstructHackInterval": "math.construct_hack_interval",
+    "Cornfield": "optimization.cornfield",
 }
 
 VERSIONS: dict[str, int] = {}
