@@ -192,6 +192,11 @@ CATALOGUE: dict[str, str] = {
     "ConcatenationPartitionCountingSum": "counting.concatenation_partition_counting_sum",
     "ConstructHackInterval": "math.construct_hack_interval",
     "Cornfield": "optimization.cornfield",
+    "Cube_FixedLocalMaximumCounting": "counting.cube_fixed_local_maximum_counting",
+    "DegreeFixed_SpanningTree": "graph.degree_fixed_spanning_tree",
+    "DeltaMinPopcount": "math.delta_min_popcount",
+    "DeltaNimGame": "math.delta_nim_game",
+    "DerangementExtension": "counting.derangement_extension",
 }
 
 VERSIONS: dict[str, int] = {}
