@@ -197,6 +197,10 @@ CATALOGUE: dict[str, str] = {
     "DeltaMinPopcount": "math.delta_min_popcount",
     "DeltaNimGame": "math.delta_nim_game",
     "DerangementExtension": "counting.derangement_extension",
+    "DifferenceConstraintSystem": "graph.difference_constraint_system",
+    "DifferenceConstraintSystemDAG": "graph.difference_constraint_system_dag",
+    "DifferentColorPairing": "puzzle.different_color_pairing",
+    "DigitLISCounting": "counting.digit_lis_counting",
 }
 
 VERSIONS: dict[str, int] = {}
