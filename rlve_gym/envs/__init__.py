@@ -201,6 +201,8 @@ CATALOGUE: dict[str, str] = {
     "DifferenceConstraintSystemDAG": "graph.difference_constraint_system_dag",
     "DifferentColorPairing": "puzzle.different_color_pairing",
     "DigitLISCounting": "counting.digit_lis_counting",
+    "Disinfection": "optimization.disinfection",
+    "DistinctArrayPermutation": "puzzle.distinct_array_permutation",
 }
 
 VERSIONS: dict[str, int] = {}
