@@ -203,6 +203,8 @@ CATALOGUE: dict[str, str] = {
     "DigitLISCounting": "counting.digit_lis_counting",
     "Disinfection": "optimization.disinfection",
     "DistinctArrayPermutation": "puzzle.distinct_array_permutation",
+    "DistinctEdgeColoredCompleteGraphCounting": "counting.distinct_edge_colored_complete_graph_counting",
+    "DivisorFlipExpectation": "counting.divisor_flip_expectation",
 }
 
 VERSIONS: dict[str, int] = {}

@@ -8,7 +8,8 @@ import random
 import pytest
 import sympy
 
-from rlve_gym.envs.counting.derangement_extension import DerangementExtension, _is_prime, _random_prime
+from rlve_gym.envs.common.numbers import is_prime, random_prime
+from rlve_gym.envs.counting.derangement_extension import DerangementExtension
 
 TASK = DerangementExtension()
 
@@ -43,9 +44,11 @@ def test_large_n_modulo_and_rewards() -> None:
 
 def test_moduli_are_primes_in_range() -> None:
     rng = random.Random(0)
-    assert all(_is_prime(n) == sympy.isprime(n) for n in range(20_000))
-    assert all(_is_prime(n) == sympy.isprime(n) for n in (rng.randint(10**8, 10**12) for _ in range(2000)))
-    assert not _is_prime(3_215_031_751)  # a strong pseudoprime to bases 2, 3, 5 and 7
+    assert all(is_prime(n) == sympy.isprime(n) for n in range(20_000))
+    assert all(is_prime(n) == sympy.isprime(n) for n in (rng.randint(10**8, 10**12) for _ in range(2000)))
+    assert not is_prime(3_215_031_751)  # a strong pseudoprime to bases 2, 3, 5 and 7
+    assert not is_prime(3_825_123_056_546_413_051)  # a strong pseudoprime to the first nine prime bases
+    assert is_prime(2**61 - 1) and is_prime(10**18 + 9)
     for _ in range(50):
-        prime = _random_prime(rng, 600_000_000, 1_000_000_007)
+        prime = random_prime(rng, 600_000_000, 1_000_000_007)
         assert 600_000_000 <= prime <= 1_000_000_007 and sympy.isprime(prime)

@@ -10,41 +10,11 @@ from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.count_answers import score_residue
 from rlve_gym.envs.common.ladders import stepped
+from rlve_gym.envs.common.numbers import random_prime
 
 # RLVE draws MOD from {666623333, 998244353, 10^9 + 7}; a prime drawn from the range holding them keeps the
 # problem the same while making instances at one level (N fixed, N + 1 values of M) distinct across seeds
 _MODULUS_RANGE = (600_000_000, 1_000_000_007)
-_WITNESSES = (2, 3, 5, 7, 11, 13, 17)  # a deterministic Miller–Rabin test for n < 3·10^14
-
-
-def _is_prime(n: int) -> bool:
-    if n < 2:
-        return False
-    for p in _WITNESSES:
-        if n % p == 0:
-            return n == p
-    odd, twos = n - 1, 0
-    while odd % 2 == 0:
-        odd, twos = odd // 2, twos + 1
-    for base in _WITNESSES:
-        x = pow(base, odd, n)
-        if x in (1, n - 1):
-            continue
-        for _ in range(twos - 1):
-            x = x * x % n
-            if x == n - 1:
-                break
-        else:
-            return False
-    return True
-
-
-def _random_prime(rng: random.Random, low: int, high: int) -> int:
-    """The first prime at or after a uniform point of [low, high] (the range must contain a prime at its top)."""
-    candidate = rng.randint(low, high)
-    while not _is_prime(candidate):
-        candidate = candidate + 1 if candidate < high else low
-    return candidate
 
 
 class DerangementExtension(Task):
@@ -62,7 +32,7 @@ class DerangementExtension(Task):
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         n = self.ladder(difficulty)["N"]
-        parameters = {"N": n, "M": rng.randint(0, n), "MOD": _random_prime(rng, *_MODULUS_RANGE)}
+        parameters = {"N": n, "M": rng.randint(0, n), "MOD": random_prime(rng, *_MODULUS_RANGE)}
         return Instance(parameters, str(self.solve(parameters)))
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
