@@ -205,6 +205,8 @@ CATALOGUE: dict[str, str] = {
     "DistinctArrayPermutation": "puzzle.distinct_array_permutation",
     "DistinctEdgeColoredCompleteGraphCounting": "counting.distinct_edge_colored_complete_graph_counting",
     "DivisorFlipExpectation": "counting.divisor_flip_expectation",
+    "DoubleCrossCounting": "counting.double_cross_counting",
+    "DoublePalindromicStringCounting": "counting.double_palindromic_string_counting",
 }
 
 VERSIONS: dict[str, int] = {}
