@@ -207,6 +207,8 @@ CATALOGUE: dict[str, str] = {
     "DivisorFlipExpectation": "counting.divisor_flip_expectation",
     "DoubleCrossCounting": "counting.double_cross_counting",
     "DoublePalindromicStringCounting": "counting.double_palindromic_string_counting",
+    "EmperorWorries": "math.emperor_worries",
+    "EnergyStorageMeter": "math.energy_storage_meter",
 }
 
 VERSIONS: dict[str, int] = {}
