@@ -209,6 +209,8 @@ CATALOGUE: dict[str, str] = {
     "DoublePalindromicStringCounting": "counting.double_palindromic_string_counting",
     "EmperorWorries": "math.emperor_worries",
     "EnergyStorageMeter": "math.energy_storage_meter",
+    "FBI_BinaryTree": "algorithmic.fbi_binary_tree",
+    "FaceRightWay": "optimization.face_right_way",
 }
 
 VERSIONS: dict[str, int] = {}
