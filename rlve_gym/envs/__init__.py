@@ -211,6 +211,9 @@ CATALOGUE: dict[str, str] = {
     "EnergyStorageMeter": "math.energy_storage_meter",
     "FBI_BinaryTree": "algorithmic.fbi_binary_tree",
     "FaceRightWay": "optimization.face_right_way",
+    "FibonacciContainingCounting": "counting.fibonacci_containing_counting",
+    "Fibtrain": "math.fibtrain",
+    "FireworkShow": "graph.firework_show",
 }
 
 VERSIONS: dict[str, int] = {}
