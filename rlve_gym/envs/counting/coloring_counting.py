@@ -101,9 +101,15 @@ def colour_value_total(n: int, edges: list[list[int]], limits: list[int]) -> tup
         independent[:, (1 << bit) + lower] = independent[:, lower]
         independent[1:, (1 << bit) + lower] += independent[:-1, lower & ~neighbours[bit]]
 
-    bound = max(sorted_limits) + 1
-    for limit in sorted_limits:
-        bound *= limit + 1
+    # results lie in [0, bound]: in sorted order a vertex has at most limit + 1 − (a clique among its earlier
+    # neighbours, whose colours are distinct and within its range) choices, and a colouring uses at most n colours
+    bound = min(n, sorted_limits[-1] + 1)
+    for position in range(n):
+        clique = 0
+        for earlier in range(position):
+            if neighbours[position] >> earlier & 1 and neighbours[earlier] & clique == clique:
+                clique |= 1 << earlier
+        bound *= max(1, sorted_limits[position] + 1 - clique.bit_count())
     primes = _primes_below(_PRIME_LIMIT, 1 + bound.bit_length() // 27)
     modulus = np.array(primes, dtype=np.int64)[:, None]
     inverses = [np.zeros_like(modulus)] + [

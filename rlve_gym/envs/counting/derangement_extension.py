@@ -10,17 +10,14 @@ from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.count_answers import score_residue
 from rlve_gym.envs.common.ladders import stepped
-from rlve_gym.envs.common.numbers import random_prime
 
-# RLVE draws MOD from {666623333, 998244353, 10^9 + 7}; a prime drawn from the range holding them keeps the
-# problem the same while making instances at one level (N fixed, N + 1 values of M) distinct across seeds
-_MODULUS_RANGE = (600_000_000, 1_000_000_007)
+_MODULI = (666623333, 998244353, 10**9 + 7)
 
 
 class DerangementExtension(Task):
     """Count the permutations p of 1..N with exactly M indices i such that p[i] = i, modulo MOD.
 
-    Difficulty: N = d + 4; M uniform in [0, N]; MOD a random prime in [6·10^8, 10^9 + 7].
+    Difficulty: N = d + 4; M uniform in [0, N]; MOD drawn from {666623333, 998244353, 10^9 + 7}.
     Reward: -1 unparsable; -0.5 outside [0, MOD); 1 for the right residue, else 0.
     Answer: one integer in [0, MOD).
     """
@@ -32,7 +29,7 @@ class DerangementExtension(Task):
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         n = self.ladder(difficulty)["N"]
-        parameters = {"N": n, "M": rng.randint(0, n), "MOD": random_prime(rng, *_MODULUS_RANGE)}
+        parameters = {"N": n, "M": rng.randint(0, n), "MOD": rng.choice(_MODULI)}
         return Instance(parameters, str(self.solve(parameters)))
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:

@@ -12,11 +12,8 @@ from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.count_answers import score_residue
 from rlve_gym.envs.common.ladders import stepped
-from rlve_gym.envs.common.numbers import random_prime
 
-# RLVE draws MOD from {666623333, 998244353, 10^9 + 7}; a prime from the range holding them keeps the problem the
-# same while letting instances of one level differ across seeds
-_MODULUS_RANGE = (600_000_000, 1_000_000_007)
+_MODULI = (666623333, 998244353, 10**9 + 7)
 
 
 def _partitions(n: int, largest: int) -> Iterator[list[int]]:
@@ -48,8 +45,8 @@ class DistinctEdgeColoredCompleteGraphCounting(Task):
     """Count the colourings of the edges of the complete graph on N vertices with M colours, two colourings being
     the same when a relabelling of the vertices maps one onto the other; give the count modulo MOD.
 
-    Difficulty: N = d + 3; M uniform in [2, N(N−1)/2]; MOD a random prime in [6·10^8, 10^9 + 7] (RLVE picks one
-    of 666623333, 998244353, 10^9 + 7).
+    Difficulty: N = d + 3; M uniform in [2, N(N−1)/2]; MOD drawn from {666623333, 998244353,
+    10^9 + 7}.
     Reward: -1 unparsable; -0.5 outside [0, MOD); 1 for the right residue, else 0.
     Answer: one integer in [0, MOD).
     """
@@ -61,7 +58,7 @@ class DistinctEdgeColoredCompleteGraphCounting(Task):
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         n = self.ladder(difficulty)["N"]
-        parameters = {"N": n, "M": rng.randint(2, n * (n - 1) // 2), "MOD": random_prime(rng, *_MODULUS_RANGE)}
+        parameters = {"N": n, "M": rng.randint(2, n * (n - 1) // 2), "MOD": rng.choice(_MODULI)}
         return Instance(parameters, str(self.solve(parameters)))
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
