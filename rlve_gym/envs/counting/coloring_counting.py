@@ -12,6 +12,7 @@ from rlve_gym.core import rewards
 from rlve_gym.core.parsing import parse_int
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
+from rlve_gym.envs.common.graphs import random_simple_graph_edges
 from rlve_gym.envs.common.ladders import stepped
 
 _BETA = 10.0
@@ -79,12 +80,15 @@ def colour_value_total(n: int, edges: list[list[int]], limits: list[int]) -> tup
 
     A colouring is a tuple of disjoint independent sets I_c (the vertices of colour c) covering V, with I_c inside
     U_c = {u : limits[u] ≥ c}. Inclusion–exclusion over the covered set S and a size variable z give
-    #colourings = Σ_S (−1)^(n−|S|) [z^n] Π_c g(S ∩ U_c), where g(T) = Σ_(independent X ⊆ T) z^|X|; marking every
-    non-empty colour class (g → 1 + y(g − 1), d/dy at y = 1) gives the colour total as
-    Σ_S (−1)^(n−|S|) [z^n] P_S · Σ_c (1 − 1/g(S ∩ U_c)). With vertices sorted by limit the U_c are suffixes, so
-    the products are exp(Σ_c log g) gathered along strided slices. Everything runs modulo a few primes (numpy,
-    O(n²·2^n)) and is recombined by the Chinese remainder theorem.
+    #colourings = Σ_S (−1)^(n−|S|) [z^n] P_S with P_S = Π_c g(S ∩ U_c) and g(T) = Σ_(independent X ⊆ T) z^|X|
+    (tuples of total size n covering V are exactly the partitions); marking every non-empty colour class
+    (g → 1 + y(g − 1), d/dy at y = 1) gives the colour total as Σ_S (−1)^(n−|S|) [z^n] P_S · Σ_c (1 − 1/g(S ∩ U_c)).
+    With vertices sorted by limit the U_c are suffixes, so the products are exp(Σ_c log g) gathered along strided
+    slices. Everything runs modulo a few primes (numpy, O(n²·2^n)) and is recombined by the Chinese remainder
+    theorem.
     """
+    if n == 0:
+        return 0, 1
     order = sorted(range(n), key=lambda u: limits[u])
     position = {u: i for i, u in enumerate(order)}
     sorted_limits = [limits[u] for u in order]
@@ -104,12 +108,12 @@ def colour_value_total(n: int, edges: list[list[int]], limits: list[int]) -> tup
     # results lie in [0, bound]: in sorted order a vertex has at most limit + 1 − (a clique among its earlier
     # neighbours, whose colours are distinct and within its range) choices, and a colouring uses at most n colours
     bound = min(n, sorted_limits[-1] + 1)
-    for position in range(n):
+    for index in range(n):
         clique = 0
-        for earlier in range(position):
-            if neighbours[position] >> earlier & 1 and neighbours[earlier] & clique == clique:
+        for earlier in range(index):
+            if neighbours[index] >> earlier & 1 and neighbours[earlier] & clique == clique:
                 clique |= 1 << earlier
-        bound *= max(1, sorted_limits[position] + 1 - clique.bit_count())
+        bound *= max(1, sorted_limits[index] + 1 - clique.bit_count())
     primes = _primes_below(_PRIME_LIMIT, 1 + bound.bit_length() // 27)
     modulus = np.array(primes, dtype=np.int64)[:, None]
     inverses = [np.zeros_like(modulus)] + [
@@ -165,8 +169,7 @@ class ColoringCounting(Task):
         n = self.ladder(difficulty)["N"]
         pairs = n * (n - 1) // 2
         density = rng.choice([q for q in _EDGE_DENSITIES if int(q * pairs) > 0])
-        all_edges = [[u, v] for u in range(n) for v in range(u + 1, n)]
-        edges = rng.sample(all_edges, int(density * pairs))
+        edges = random_simple_graph_edges(rng, n, int(density * pairs))
         degree = [0] * n
         for u, v in edges:
             degree[u] += 1
