@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from typing import Any
 
@@ -21,10 +22,6 @@ def _multiply(left: Matrix, right: Matrix, modulus: int) -> Matrix:
     return [[sum(a * b for a, b in zip(row, column)) % modulus for column in columns] for row in left]
 
 
-def _add(left: Matrix, right: Matrix, modulus: int) -> Matrix:
-    return [[(a + b) % modulus for a, b in zip(row_a, row_b)] for row_a, row_b in zip(left, right)]
-
-
 def _power(matrix: Matrix, exponent: int, modulus: int) -> Matrix:
     size = len(matrix)
     result = [[int(i == j) % modulus for j in range(size)] for i in range(size)]
@@ -35,6 +32,38 @@ def _power(matrix: Matrix, exponent: int, modulus: int) -> Matrix:
         if exponent:
             matrix = _multiply(matrix, matrix, modulus)
     return result
+
+
+@functools.lru_cache(maxsize=256)
+def partition_total(digits: str, steps: int, modulus: int) -> int:
+    """Σ over cuttings of `digits` of F[sum of the pieces] modulo `modulus`, F the `steps`-bounded Fibonacci.
+
+    F[x] is the first entry of A^x·e_0 for the companion matrix A of the recurrence (state F[n], …, F[n−M+1], zeros
+    before index 0), so a cutting contributes A^(piece 1)·…·A^(piece k)·e_0 and a prefix DP sums these:
+    reach[i] = Σ_j A^(value of S[j:i])·reach[j]. A^(value) is assembled from the powers A^(d·10^k), never forming
+    the huge exponents. Cached: the verifier asks again for every completion of a problem.
+    """
+    step = [[int(j == i - 1) % modulus for j in range(steps)] for i in range(steps)]
+    step[0] = [1 % modulus] * steps
+    n = len(digits)
+    decades = [step]  # A^(10^k)
+    for _ in range(1, n):
+        decades.append(_power(decades[-1], 10, modulus))
+    # scaled[k][d] = A^(d·10^k)
+    scaled = []
+    for decade in decades:
+        row = [_power(decade, 0, modulus)]
+        for _ in range(9):
+            row.append(_multiply(row[-1], decade, modulus))
+        scaled.append(row)
+    reach = [[int(i == 0) % modulus for i in range(steps)]] + [[0] * steps for _ in range(n)]
+    for end in range(n):
+        piece = scaled[0][0]
+        for start in range(end, -1, -1):
+            piece = _multiply(scaled[end - start][int(digits[start])], piece, modulus)
+            moved = [sum(a * b for a, b in zip(row, reach[start])) for row in piece]
+            reach[end + 1] = [(x + y) % modulus for x, y in zip(reach[end + 1], moved)]
+    return reach[n][0]
 
 
 class ConcatenationPartitionCountingSum(Task):
@@ -73,25 +102,8 @@ class ConcatenationPartitionCountingSum(Task):
         )
 
     def solve(self, parameters: dict[str, Any]) -> int:
-        """F[x] = first entry of A^x·e for the M×M companion matrix A, so a cutting contributes the product of
-        A^(value) over its pieces: a prefix DP sums these matrix products (ways[i] = Σ_j ways[j]·A^(S[j:i]))
-        and A^(S[j:i+1]) = (A^(S[j:i]))^10 · A^(digit), never forming the huge exponents."""
-        digits, steps, modulus = parameters["S"], parameters["M"], parameters["MOD"]
-        # state (F[n], F[n−1], …, F[n−M+1]) with F at negative indices 0; one step shifts and sums
-        step = [[int(j == i - 1) for j in range(steps)] for i in range(steps)]
-        step[0] = [1] * steps
-        step = [[entry % modulus for entry in row] for row in step]
-        digit_power = [_power(step, d, modulus) for d in range(10)]
-        n = len(digits)
-        zero = [[0] * steps for _ in range(steps)]
-        ways: list[Matrix] = [_power(step, 0, modulus)] + [zero] * n
-        for start in range(n):
-            piece = _power(step, 0, modulus)
-            for end in range(start, n):
-                piece = _multiply(_power(piece, 10, modulus), digit_power[int(digits[end])], modulus)
-                ways[end + 1] = _add(ways[end + 1], _multiply(ways[start], piece, modulus), modulus)
-        # the state before any step is (F[0], 0, …, 0)
-        return ways[n][0][0] % modulus
+        """The total modulo MOD (see `partition_total`)."""
+        return partition_total(parameters["S"], parameters["M"], parameters["MOD"])
 
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:
         return score_residue(answer, self.solve(parameters), parameters["MOD"])
