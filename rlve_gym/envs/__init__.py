@@ -185,6 +185,13 @@ CATALOGUE: dict[str, str] = {
     "FixListPipelineBug": "code.fix_list_pipeline_bug",
     "PredictListProgramOutput": "code.predict_list_program_output",
     "PredictStringProgramOutput": "code.predict_string_program_output",
+    "FixedOneEdgeNum_SpanningTree": "graph.fixed_one_edge_num_spanning_tree",
+    "FractionalProgramming_BipartiteGraphMatching": "optimization.fractional_programming_bipartite_graph_matching",
+    "GCDFibonacciProduct": "math.gcd_fibonacci_product",
+    "GasFireExtinguishers": "optimization.gas_fire_extinguishers",
+    "GoldWashing": "counting.gold_washing",
+    "GradeRankingCounting": "counting.grade_ranking_counting",
+    "GraphContainTreeCounting": "counting.graph_contain_tree_counting",
 }
 
 VERSIONS: dict[str, int] = {}
