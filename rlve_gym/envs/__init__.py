@@ -192,6 +192,10 @@ CATALOGUE: dict[str, str] = {
     "GoldWashing": "counting.gold_washing",
     "GradeRankingCounting": "counting.grade_ranking_counting",
     "GraphContainTreeCounting": "counting.graph_contain_tree_counting",
+    "GridLocalMinimumCounting": "counting.grid_local_minimum_counting",
+    "GridParityConstruction": "puzzle.grid_parity_construction",
+    "HURWarehouseStore": "optimization.hur_warehouse_store",
+    "HungryRabbit": "puzzle.hungry_rabbit",
 }
 
 VERSIONS: dict[str, int] = {}
