@@ -196,6 +196,10 @@ CATALOGUE: dict[str, str] = {
     "GridParityConstruction": "puzzle.grid_parity_construction",
     "HURWarehouseStore": "optimization.hur_warehouse_store",
     "HungryRabbit": "puzzle.hungry_rabbit",
+    "IndividualSumBounded_SequenceCounting": "counting.individual_sum_bounded_sequence_counting",
+    "KUR": "counting.kur",
+    "KiddingMe": "counting.kidding_me",
+    "KingSorting": "optimization.king_sorting",
 }
 
 VERSIONS: dict[str, int] = {}
