@@ -200,6 +200,9 @@ CATALOGUE: dict[str, str] = {
     "KUR": "counting.kur",
     "KiddingMe": "counting.kidding_me",
     "KingSorting": "optimization.king_sorting",
+    "KloBlocks": "algorithmic.klo_blocks",
+    "KosDicing": "graph.kos_dicing",
+    "Kth_BinaryTree": "algorithmic.kth_binary_tree",
 }
 
 VERSIONS: dict[str, int] = {}
