@@ -203,6 +203,9 @@ CATALOGUE: dict[str, str] = {
     "KloBlocks": "algorithmic.klo_blocks",
     "KosDicing": "graph.kos_dicing",
     "Kth_BinaryTree": "algorithmic.kth_binary_tree",
+    "LAS": "puzzle.las",
+    "LASLaser": "algorithmic.las_laser",
+    "LDSTwo_Counting": "counting.lds_two_counting",
 }
 
 VERSIONS: dict[str, int] = {}
