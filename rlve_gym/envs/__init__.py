@@ -206,6 +206,8 @@ CATALOGUE: dict[str, str] = {
     "LAS": "puzzle.las",
     "LASLaser": "algorithmic.las_laser",
     "LDSTwo_Counting": "counting.lds_two_counting",
+    "LIZ_Lollipop": "algorithmic.liz_lollipop",
+    "LargestRectangle_AmongPoints": "optimization.largest_rectangle_among_points",
 }
 
 VERSIONS: dict[str, int] = {}
