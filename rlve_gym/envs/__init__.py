@@ -208,6 +208,10 @@ CATALOGUE: dict[str, str] = {
     "LDSTwo_Counting": "counting.lds_two_counting",
     "LIZ_Lollipop": "algorithmic.liz_lollipop",
     "LargestRectangle_AmongPoints": "optimization.largest_rectangle_among_points",
+    "LinkBeads": "graph.link_beads",
+    "LongestMaxDiffBoundedInterval": "optimization.longest_max_diff_bounded_interval",
+    "Longest_DoublePalindrome": "optimization.longest_double_palindrome",
+    "Longest_RepeatedPalindrome": "optimization.longest_repeated_palindrome",
 }
 
 VERSIONS: dict[str, int] = {}
