@@ -212,6 +212,7 @@ CATALOGUE: dict[str, str] = {
     "LongestMaxDiffBoundedInterval": "optimization.longest_max_diff_bounded_interval",
     "Longest_DoublePalindrome": "optimization.longest_double_palindrome",
     "Longest_RepeatedPalindrome": "optimization.longest_repeated_palindrome",
+    "MYJ": "optimization.myj",
 }
 
 VERSIONS: dict[str, int] = {}
