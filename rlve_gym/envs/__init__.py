@@ -213,6 +213,7 @@ CATALOGUE: dict[str, str] = {
     "Longest_DoublePalindrome": "optimization.longest_double_palindrome",
     "Longest_RepeatedPalindrome": "optimization.longest_repeated_palindrome",
     "MYJ": "optimization.myj",
+    "MafMafia": "optimization.maf_mafia",
 }
 
 VERSIONS: dict[str, int] = {}
