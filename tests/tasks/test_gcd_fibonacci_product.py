@@ -48,6 +48,7 @@ def test_hand_example_and_rewards() -> None:
     parameters = {"N": 3, "M": 3, "MOD": 998244353}
     assert TASK.solve(parameters) == 2  # only (3, 3) contributes F(3) = 2
     assert TASK.solve({"N": 4, "M": 4, "MOD": 998244353}) == 2 * 3  # F(3) from (3, 3), F(4) = 3 from (4, 4)
+    parameters["product"] = 2
     assert TASK.score(parameters, "2").reward == 1.0
     assert TASK.score(parameters, "3").reward == 0.0
     assert TASK.score(parameters, "998244355").reward == -0.5

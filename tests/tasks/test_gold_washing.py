@@ -51,7 +51,7 @@ def test_hand_example_and_rewards() -> None:
     # N = 12: products 1 (x = 1, 11), 2 (x = 2, 12), 3..9 once each; the largest g values are 2·2 four times
     assert TASK.solve({"N": 12, "K": 4}) == 16
     assert TASK.solve({"N": 12, "K": 5}) == 18
-    parameters = {"N": 12, "K": 4}
+    parameters = {"N": 12, "K": 4, "total": 16}
     assert TASK.score(parameters, "16").reward == 1.0
     assert TASK.score(parameters, "0").reward == -1.0
     assert abs(TASK.score(parameters, "20").reward - 0.8**10) < 1e-12

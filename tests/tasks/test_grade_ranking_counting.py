@@ -56,6 +56,7 @@ def test_hand_example_and_rewards() -> None:
     assert TASK.solve(parameters) == 3
     assert TASK.solve({**parameters, "R": [1], "K": 0}) == 1
     assert TASK.solve({**parameters, "R": [1], "K": 1}) == 0
+    parameters["count"] = 3
     assert TASK.score(parameters, "3").reward == 1.0
     assert TASK.score(parameters, "4").reward == 0.0
     assert TASK.score(parameters, "-3").reward == -0.5

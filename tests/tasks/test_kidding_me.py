@@ -34,7 +34,8 @@ def test_generated_small_instances() -> None:
 def test_hand_example_and_rewards() -> None:
     # 2 × 2, values 0..2: rows (0,1), (0,2), (1,2); row 2 = (a, b) needs a < row1[1]: 2 + 3 + 3 = 8 pairs
     assert count_by_enumeration(2, 2) == 8
-    parameters = {"N": 2, "M": 2, "MOD": 998244353}
+    parameters = {"N": 2, "M": 2, "MOD": 998244353, "count": 8}
+    assert TASK.solve(parameters) == 8
     assert TASK.score(parameters, "8").reward == 1.0
     assert TASK.score(parameters, "7").reward == 0.0
     assert TASK.score(parameters, "998244353").reward == -0.5

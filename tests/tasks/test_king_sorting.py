@@ -35,7 +35,7 @@ def test_product_order_on_random_pairs() -> None:
 
 
 def test_hand_example_and_invalid_answers() -> None:
-    # NOIP sample: (1, 1) then (2, 3), (7, 4), (4, 6); the best maximum is 2
+    # the classic sample: (1, 1) then (2, 3), (7, 4), (4, 6); the best maximum is 2
     parameters = {"N": 3, "first": [1, 1], "pairs": [[2, 3], [7, 4], [4, 6]], "best": 2}
     assert TASK.score(parameters, "1 2 3").reward == 1.0
     assert largest_reward([1, 1], parameters["pairs"], [2, 3, 1]) == 9  # 7·4 // 3

@@ -68,6 +68,6 @@ def test_hand_example_and_rewards() -> None:
     # a star with centre 0: a pair needs a vertical path, so start at leaf 1 and insert 0 on the wire 1-2
     star = [[0, 1, 5], [0, 2, 4], [0, 3, 1]]
     assert most_blue(4, star) == 9
-    parameters = {"N": 4, "edges": star}
+    parameters = {"N": 4, "edges": star, "best": 9}
     assert TASK.score(parameters, "9").reward == 1.0
     assert TASK.score(parameters, "10").reward == 0.0

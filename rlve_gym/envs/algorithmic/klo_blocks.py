@@ -40,8 +40,7 @@ class KloBlocks(Task):
     """Given A[0..N-1] and K, one move takes 1 from an item greater than K and adds it to an adjacent item; what is the
     longest run of consecutive items that are all ≥ K after any number of moves?
 
-    The answer is the longest subarray with mean ≥ K (POI 2010, "Blocks"). Instances whose answer is 1 or N are
-    redrawn.
+    The answer is the longest subarray with mean ≥ K. Instances whose answer is 1 or N are redrawn.
     Difficulty: N ← int(1.1·N + 1) from 3; A[i] uniform in [1, 2N]; K uniform in [min A + 1, max A - 1].
     Reward: -1 unparsable; 1 for the right length, else 0.
     Answer: one integer, the length.

@@ -65,8 +65,7 @@ class LASLaser(Task):
     rays, hitting as many segments as possible. How many can be hit?
 
     Segments become intervals of endpoint directions (sorted exactly by cross products); a DP over the rightmost ray
-    gives the optimum for every K (POI 2014, "Lasers"). K is drawn uniformly among the ray counts at which the
-    optimum increases.
+    gives the optimum for every K. K is drawn uniformly among the ray counts at which the optimum increases.
     Difficulty: N segments, N ← N + 1 from 2; endpoint coordinates uniform in [1, 2N].
     Reward: -1 unparsable; 1 for the right number, else 0.
     Answer: one integer, the largest number of segments hit.

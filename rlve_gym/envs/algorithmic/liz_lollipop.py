@@ -48,8 +48,7 @@ def intervals_for_every_sum(values: list[int]) -> list[tuple[int, int] | None]:
 class LIZ_Lollipop(Task):
     """For an array of 1s and 2s with sum S, give for every i in 1..S a subarray with sum exactly i, or -1 -1.
 
-    Every achievable sum of a parity follows from the widest interval of that parity by shrinking two at a time
-    (POI 2015, "Lollipop").
+    Every achievable sum of a parity follows from the widest interval of that parity by shrinking two at a time.
     Difficulty: N ← N + 1 from 3; each entry is 2 with a random probability, else 1.
     Reward: -1 unparsable or a line without exactly two integers; -0.5 unless there are S lines, each -1 -1 or
     0 ≤ l ≤ r < N; otherwise (correct lines / S)^5, a line being correct when it names a subarray with that sum,

@@ -87,7 +87,8 @@ class GoldWashing(Task):
         # RLVE draws K in [1, N]; with N ≤ 8 at d = 3 that leaves ~35 distinct problems, so K ranges over all N²
         # values of g instead (K past the non-zero values asks for the whole sum)
         parameters = {"N": n, "K": rng.randint(1, n * n)}
-        return Instance(parameters, str(self.solve(parameters)))
+        parameters["total"] = self.solve(parameters)
+        return Instance(parameters, str(parameters["total"]))
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
         n, k = parameters["N"], parameters["K"]
@@ -110,4 +111,4 @@ class GoldWashing(Task):
         value = parse_int(answer)
         if value <= 0:
             return rewards.unparsable("the sum must be a positive integer")
-        return rewards.exact_or_closeness(value, self.solve(parameters), _BETA)
+        return rewards.exact_or_closeness(value, parameters["total"], _BETA)

@@ -45,7 +45,8 @@ class GradeRankingCounting(Task):
         above = [sum(table[row][j] > table[0][j] for row in range(1, n)) for j in range(m)]
         dominated = sum(all(table[0][j] >= table[row][j] for j in range(m)) for row in range(1, n))
         parameters = {"N": n, "M": m, "U": bounds, "R": above, "K": dominated, "MOD": rng.choice(_MODULI)}
-        return Instance(parameters, str(self.solve(parameters)))
+        parameters["count"] = self.solve(parameters)  # stored: solving grows like N²·M, verifying should not
+        return Instance(parameters, str(parameters["count"]))
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
         n, m, modulus = parameters["N"], parameters["M"], parameters["MOD"]
@@ -77,4 +78,4 @@ class GradeRankingCounting(Task):
         return total
 
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:
-        return score_residue(answer, self.solve(parameters), parameters["MOD"])
+        return score_residue(answer, parameters["count"], parameters["MOD"])

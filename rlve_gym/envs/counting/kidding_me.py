@@ -51,7 +51,8 @@ class KiddingMe(Task):
         # RLVE picks MOD from two primes, leaving ~50 distinct problems at d = 3; the DP needs no inverses, so any
         # modulus works
         parameters = {"N": rng.randint(2, largest), "M": rng.randint(2, largest), "MOD": rng.randint(2, _MAX_MODULUS)}
-        return Instance(parameters, str(self.solve(parameters)))
+        parameters["count"] = self.solve(parameters)  # stored: the DP takes N·M steps, verifying should not
+        return Instance(parameters, str(parameters["count"]))
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
         n, m, modulus = parameters["N"], parameters["M"], parameters["MOD"]
@@ -69,4 +70,4 @@ class KiddingMe(Task):
         return count_matrices(parameters["N"], parameters["M"], parameters["MOD"])
 
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:
-        return score_residue(answer, self.solve(parameters), parameters["MOD"])
+        return score_residue(answer, parameters["count"], parameters["MOD"])

@@ -92,7 +92,7 @@ class GasFireExtinguishers(Task):
     """On a tree, pick for every vertex u a vertex P[u] within distance K, minimising Σ_v ceil(C[v] / S).
 
     C[v] counts the vertices u with P[u] = v (each extinguisher at v serves S vertices). The optimum comes from the
-    classic bottom-up greedy (POI 2012, "Fire extinguishers"), which also yields the reference assignment.
+    classic bottom-up greedy, which also yields the reference assignment.
     Difficulty: N vertices, N ← N + 1 from 3; K uniform in [1, max(1, ⌊diameter / 2⌋)], S uniform in
     [2, max(2, ⌊N / K⌋)].
     Reward: -1 unparsable; -0.5 unless there are N entries, each within distance K of its vertex; otherwise

@@ -38,7 +38,7 @@ class HURWarehouseStore(Task):
     """Over N days, A[i] items arrive on the morning of day i and a customer wants B[i] items that evening; choose
     the customers to serve (only from stock on hand) to serve as many as possible.
 
-    The optimum comes from the greedy with exchanges (POI 2011, "Warehouse store").
+    The optimum comes from the greedy with exchanges.
     Difficulty: N days, N ← N + 1 from 3; A[i] uniform in [0, N], B[i] uniform in [1, N], redrawn until at least one
     customer can be served.
     Reward: -1 unparsable; -0.5 for a day out of range, a repeated day, or a customer who cannot be served from the

@@ -28,8 +28,8 @@ def largest_reward(first: list[int], pairs: list[list[int]], order: list[int]) -
 class KingSorting(Task):
     """Order N pairs (a[i], b[i]) after a fixed pair (A[0], B[0]) to minimise max_k ⌊A[0]·A[1]···A[k-1] / B[k]⌋.
 
-    Sorting by a·b is optimal (NOIP 2012, "King's game"): swapping two adjacent pairs out of that order never lowers
-    the larger of their two terms, and flooring keeps the comparison.
+    Sorting by a·b is optimal: swapping two adjacent pairs out of that order never lowers the larger of their two
+    terms, and flooring keeps the comparison.
     Difficulty: N pairs, N ← int(1.1·N + 1) from 3; every number uniform in [1, 10].
     Reward: -1 unparsable; -0.5 unless the answer is a permutation of 1..N; otherwise (least maximum / maximum)^5
     (1 when both are 0).

@@ -47,7 +47,7 @@ class LongestMaxDiffBoundedInterval(Task):
     The optimum comes from a sliding window with monotone deques.
     Difficulty: N ← int(1.1·N + 1) from 3; A[i] uniform in [0, N]; K uniform in [0, max(0, max A - min A - 1)].
     Reward: -1 unparsable or not two integers; -0.5 unless 0 ≤ l < r ≤ N; -0.2 if the range's max - min exceeds K;
-    otherwise (r - l / longest length)^5.
+    otherwise ((r - l) / longest length)^5.
     Answer: l and r separated by a space (the subarray is A[l], ..., A[r-1]).
     """
 

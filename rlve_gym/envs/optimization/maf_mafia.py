@@ -117,9 +117,9 @@ class MafMafia(Task):
     """Each of N players has a target TO[i]; in a chosen order, each player still alive shoots their target. Find an
     order that minimises (or, per instance, maximises) the number of players killed.
 
-    Both optima are constructed directly on the functional graph i → TO[i] (POI 2008, "Mafia"): for the minimum,
-    players nobody targets act first and every forced victim dies before acting; for the maximum, every cycle is
-    shot around from one end and tree players act nearest-the-cycle first.
+    Both optima are constructed directly on the functional graph i → TO[i]: for the minimum, players nobody
+    targets act first and every forced victim dies before acting; for the maximum, every cycle is shot around from
+    one end and tree players act nearest-the-cycle first.
     Difficulty: N ← int(1.1·N + 1) from 3; TO[i] uniform in [0, N-1] (self-targets allowed); the goal (minimise or
     maximise) is drawn uniformly.
     Reward: -1 unparsable; -0.5 unless the answer is a permutation of 0..N-1; otherwise (fewest / deaths)^5 when

@@ -82,8 +82,8 @@ class MYJ(Task):
     """Set a price for each of N shops; customer (a, b, c) buys once at the cheapest shop among a..b if that price is
     at most c. Maximise the total paid.
 
-    Solved exactly by an interval DP over the cheapest shop of each segment and its price (POI 2015, "Car washes"),
-    with prices drawn from the customers' limits.
+    Solved exactly by an interval DP over the cheapest shop of each segment and its price, with prices drawn from
+    the customers' limits. RLVE accepts any integers as prices; here they must be positive, as the prompt says.
     Difficulty: N shops, N ← N + 1 from 3; M uniform in [1, N(N+1)/2] customers with uniform ranges and limits c
     uniform in [1, N(N+1)/2].
     Reward: -1 unparsable; -0.5 unless there are N positive integer prices; otherwise (revenue / best revenue)^5.
