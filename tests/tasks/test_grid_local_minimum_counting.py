@@ -60,6 +60,23 @@ def test_random_and_hand_made_markings() -> None:
         assert count_numberings(rows, columns, minima) == numberings_by_filling(rows, columns, minima)
 
 
+def test_splitting_into_independent_groups_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(21)
+    cases = []
+    for rows, columns in ((2, 9), (3, 7), (4, 5), (5, 5), (1, 12)):
+        minima = local_minima(rows, columns, rng.sample(range(rows * columns), rows * columns))
+        cases.append((rows, columns, minima, count_numberings(rows, columns, minima)))
+    split = module._candidate_components
+    assert any(len(split(r, c, m, closed_neighbourhoods(r, c))) > 1 for r, c, m, _ in cases)
+
+    def one_group(*arguments):
+        return [sorted(cell for group in split(*arguments) for cell in group)]
+
+    monkeypatch.setattr(module, "_candidate_components", one_group)
+    for rows, columns, minima, count in cases:
+        assert count_numberings(rows, columns, minima) == count
+
+
 def test_budget_and_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
     minima = local_minima(6, 6, random.Random(1).sample(range(36), 36))
     assert count_numberings(6, 6, minima, budget=3) is None
