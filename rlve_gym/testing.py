@@ -231,16 +231,23 @@ def check_reference_accepted(
 
 
 def check_deterministic_and_distinct(
-    task: Task | type[Task] | str, difficulties: Iterable[int] = (3, 10), seeds: Sequence[int] = (0, 1, 2, 3)
+    task: Task | type[Task] | str, difficulties: Iterable[int] = (3, 10), seeds: Sequence[int] = tuple(range(8))
 ) -> None:
-    """Same (seed, d) gives an equal problem; distinct seeds give distinct problems."""
+    """Same (seed, d) gives an equal problem; distinct seeds give distinct problems.
+
+    Some ladders have only a handful of instances at low levels (RLVE's RoyalLockCounting has 9 at d = 3), where
+    two seeds may draw the same one by chance; so at least half of the seeds, and never fewer than two, must give
+    distinct problems — a generator that ignores its seed gives one."""
     task = _as_task(task)
     for difficulty in difficulties:
         generated = [task.generate(seed, difficulty) for seed in seeds]
         again = [task.generate(seed, difficulty) for seed in seeds]
         assert generated == again, f"{task.name} d={difficulty}: generation is not deterministic"
         distinct = {problem.to_json().replace(f'"seed":{problem.seed}', "") for problem in generated}
-        assert len(distinct) == len(seeds), f"{task.name} d={difficulty}: distinct seeds gave equal problems"
+        needed = max(2, len(seeds) // 2)
+        assert len(distinct) >= needed, (
+            f"{task.name} d={difficulty}: {len(seeds)} seeds gave only {len(distinct)} distinct problems"
+        )
 
 
 def check_generation_time(task: Task | type[Task] | str, difficulty: int = 10, seeds: Iterable[int] = (0, 1)) -> None:

@@ -17,6 +17,8 @@ MAX_INT_DIGITS = 4000
 """Longest integer accepted (Python's own int/str conversion limit is 4300 digits)."""
 MAX_ITEMS = 100_000
 """Most items accepted in a list or grid."""
+MAX_ROWS = 10_000
+"""Most rows accepted in a grid (each row costs a parse; hostile answers must stay cheap to reject)."""
 
 _INT = re.compile(r"[+-]?\d+")
 _INT_WITH_SEPARATORS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+")
@@ -63,8 +65,8 @@ def parse_int_list(text: str, *, allow_empty: bool = False) -> list[int]:
 def parse_int_rows(text: str, *, allow_empty_rows: bool = False) -> list[list[int]]:
     """A grid of integers: one row per non-empty line, entries separated by whitespace or commas."""
     lines = [line for line in text.strip().split("\n") if line.strip() or allow_empty_rows]
-    if len(lines) > MAX_ITEMS:
-        raise AnswerFormatError(f"more than {MAX_ITEMS} rows")
+    if len(lines) > MAX_ROWS:
+        raise AnswerFormatError(f"more than {MAX_ROWS} rows")
     if not lines:
         raise AnswerFormatError("expected rows of integers, got nothing")
     return [parse_int_list(line, allow_empty=allow_empty_rows) for line in lines]
@@ -76,7 +78,7 @@ def parse_token_rows(text: str) -> list[str]:
     rows = [row for row in rows if row]
     if not rows:
         raise AnswerFormatError("expected rows, got nothing")
-    if len(rows) > MAX_ITEMS or sum(map(len, rows)) > 10 * MAX_ITEMS:
+    if len(rows) > MAX_ROWS or sum(map(len, rows)) > 10 * MAX_ITEMS:
         raise AnswerFormatError("grid too large")
     return rows
 
