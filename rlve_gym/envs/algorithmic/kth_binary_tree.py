@@ -10,9 +10,6 @@ from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.ladders import grown
 
-_START = 100
-"""RLVE starts the index bound at 3 (9 distinct problems at d = 3); a larger start keeps problems distinct."""
-
 
 def tree_with_index(index: int) -> str:
     """The postorder form of the binary tree with `index` (0 is the empty tree, written as '')."""
@@ -48,8 +45,7 @@ class Kth_BinaryTree(Task):
 
     The empty tree is 0 and the single node is 1; trees are unranked with Catalan-number block sizes. A tree with
     subtrees L and R is written (L')X(R'), dropping the parentheses of an empty side; a single node is X.
-    Difficulty: N uniform in [1, MAX_N], MAX_N ← int(1.5·MAX_N) from 100 (RLVE starts at 3, which leaves 9
-    distinct problems at d = 3).
+    Difficulty: N uniform in [1, MAX_N], MAX_N ← int(1.5·MAX_N) from 3.
     Reward: -1 unparsable; -0.5 for characters other than X, ( and ); 1 for the right tree, else 0.
     Answer: the tree in that notation on one line, e.g. ((X)X(X))X.
     """
@@ -57,7 +53,7 @@ class Kth_BinaryTree(Task):
     family = "algorithmic"
 
     def ladder(self, difficulty: int) -> dict[str, int]:
-        return {"max_n": grown(_START, difficulty, factor=1.5, add=0)}
+        return {"max_n": grown(3, difficulty, factor=1.5, add=0)}
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         index = rng.randint(1, self.ladder(difficulty)["max_n"])

@@ -71,8 +71,7 @@ class GoldWashing(Task):
 
     g(a, b) is the number of pairs (x, y) with x, y in [1, N], f(x) = a and f(y) = b, so g(a, b) = c(a)·c(b) with
     c counted by a digit DP; the K largest products come from a heap over the sorted counts.
-    Difficulty: N uniform in [2, MAX_N], MAX_N ← int(1.1·MAX_N + 1) from 5; K uniform in [1, N²] (RLVE: [1, N],
-    too few distinct problems at low levels).
+    Difficulty: N uniform in [2, MAX_N], MAX_N ← int(1.1·MAX_N + 1) from 5; K uniform in [1, N].
     Reward: -1 unparsable or not positive; otherwise (min/max)^10 of the answer and the true sum.
     Answer: one positive integer, the sum.
     """
@@ -84,9 +83,7 @@ class GoldWashing(Task):
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         n = rng.randint(2, self.ladder(difficulty)["max_n"])
-        # RLVE draws K in [1, N]; with N ≤ 8 at d = 3 that leaves ~35 distinct problems, so K ranges over all N²
-        # values of g instead (K past the non-zero values asks for the whole sum)
-        parameters = {"N": n, "K": rng.randint(1, n * n)}
+        parameters = {"N": n, "K": rng.randint(1, n)}
         parameters["total"] = self.solve(parameters)
         return Instance(parameters, str(parameters["total"]))
 

@@ -10,7 +10,7 @@ from rlve_gym.core.task import Task
 from rlve_gym.envs.common.count_answers import score_residue
 from rlve_gym.envs.common.ladders import grown
 
-_MAX_MODULUS = 10**9
+_MODULI = (10**9 + 7, 998244353)
 
 
 def count_matrices(rows: int, columns: int, modulus: int) -> int:
@@ -35,8 +35,8 @@ class KiddingMe(Task):
 
     Each row misses exactly one value of 0..M, and the condition between consecutive rows is a simple relation on
     their missing values, so a DP over rows counts the matrices.
-    Difficulty: N and M uniform in [2, MAX], MAX ← int(1.1·MAX + 1) from 3; MOD uniform in [2, 10^9] (RLVE: 10^9 + 7
-    or 998244353, too few distinct problems at low levels).
+    Difficulty: N and M uniform in [2, MAX], MAX ← int(1.1·MAX + 1) from 3; MOD is 10^9 + 7 or
+    998244353.
     Reward: 1 for the right residue, 0 for a wrong one, -0.5 outside [0, MOD), -1 unparsable.
     Answer: one integer in [0, MOD).
     """
@@ -48,9 +48,7 @@ class KiddingMe(Task):
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         largest = self.ladder(difficulty)["max_n_m"]
-        # RLVE picks MOD from two primes, leaving ~50 distinct problems at d = 3; the DP needs no inverses, so any
-        # modulus works
-        parameters = {"N": rng.randint(2, largest), "M": rng.randint(2, largest), "MOD": rng.randint(2, _MAX_MODULUS)}
+        parameters = {"N": rng.randint(2, largest), "M": rng.randint(2, largest), "MOD": rng.choice(_MODULI)}
         parameters["count"] = self.solve(parameters)  # stored: the DP takes N·M steps, verifying should not
         return Instance(parameters, str(parameters["count"]))
 

@@ -62,10 +62,8 @@ class Longest_DoublePalindrome(Task):
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         n = self.ladder(difficulty)["N"]
-        # the boundaries are drawn before the character bias: same distribution as RLVE's order, but with N = 8 at
-        # d = 3 a few percent of seed groups share a string, and RLVE's order happens to hit that for seeds 0-3
-        start, middle, end = sorted(rng.sample(range(n + 1), 3))
         one_probability = rng.uniform(0.1, 0.9)
+        start, middle, end = sorted(rng.sample(range(n + 1), 3))
 
         def noise(length: int) -> str:
             return "".join("1" if rng.random() < one_probability else "0" for _ in range(length))
