@@ -12,8 +12,8 @@ from rlve_gym.core import rewards
 from rlve_gym.core.parsing import parse_int
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
-from rlve_gym.envs.common.graphs import random_tree_edges
 from rlve_gym.envs.common.ladders import stepped
+from rlve_gym.envs.common.trees import random_tree, rooted
 
 _BETA = 10.0
 _DENSITIES = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -22,25 +22,6 @@ _PRIMES = (67108859, 67108837, 67108819, 67108777, 67108763, 67108757, 67108753,
 _CHUNK_BITS = 16
 _EXACT_LIMIT = 2**53
 """Largest hom-count bound for which the float64 DP runs without a modulus."""
-
-
-def _tree_order(n: int, edges: list[list[int]]) -> tuple[list[int], list[int]]:
-    """(vertices in DFS preorder from 0, parent of each vertex) of a tree."""
-    neighbours: list[list[int]] = [[] for _ in range(n)]
-    for u, v in edges:
-        neighbours[u].append(v)
-        neighbours[v].append(u)
-    parent, order, stack = [-1] * n, [], [0]
-    seen = [False] * n
-    seen[0] = True
-    while stack:
-        u = stack.pop()
-        order.append(u)
-        for v in neighbours[u]:
-            if not seen[v]:
-                seen[v], parent[v] = True, u
-                stack.append(v)
-    return order, parent
 
 
 def _signed_sum(n: int, order: list[int], parent: list[int], adjacent: list[list[bool]], prime: int | None) -> int:
@@ -108,7 +89,7 @@ def count_tree_embeddings(n: int, graph_edges: list[list[int]], tree_edges: list
     adjacent = [[False] * n for _ in range(n)]
     for u, v in graph_edges:
         adjacent[u][v] = adjacent[v][u] = True
-    order, parent = _tree_order(n, tree_edges)
+    parent, order = rooted(n, tree_edges)
     largest_degree = max(sum(row) for row in adjacent)
     if n * largest_degree ** (n - 1) < _EXACT_LIMIT:
         return _signed_sum(n, order, parent, adjacent, None)
@@ -145,7 +126,7 @@ class GraphContainTreeCounting(Task):
         n = self.ladder(difficulty)["N"]
         pairs = n * (n - 1) // 2
         density = rng.choice([d for d in _DENSITIES if int(d * pairs) >= n - 1])
-        tree = [sorted(edge) for edge in random_tree_edges(rng, n)]
+        tree = random_tree(rng, n)
         relabel = rng.sample(range(n), n)
         planted = {tuple(sorted((relabel[u], relabel[v]))) for u, v in tree}
         others = [(u, v) for u in range(n) for v in range(u + 1, n) if (u, v) not in planted]

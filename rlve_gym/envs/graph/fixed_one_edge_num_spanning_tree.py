@@ -9,8 +9,9 @@ from rlve_gym.core import rewards
 from rlve_gym.core.parsing import parse_int_list
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
-from rlve_gym.envs.common.graphs import DisjointSets, random_tree_edges, vertex_pairs
+from rlve_gym.envs.common.graphs import DisjointSets, vertex_pairs
 from rlve_gym.envs.common.ladders import grown
+from rlve_gym.envs.common.trees import random_tree
 
 _EDGE_RATIOS = tuple(round(1.0 + 0.1 * step, 1) for step in range(21))
 
@@ -37,7 +38,7 @@ class FixedOneEdgeNum_SpanningTree(Task):
         pairs = n * (n - 1) // 2
         ratio = rng.choice([r for r in _EDGE_RATIOS if int(n * r) <= pairs])
         one_probability = rng.random()
-        tree = [sorted(edge) for edge in random_tree_edges(rng, n)]
+        tree = random_tree(rng, n)
         edges = [[u, v, int(rng.random() < one_probability)] for u, v in tree]
         in_tree = {(u, v) for u, v in tree}
         others = [(u, v) for u in range(n) for v in range(u + 1, n) if (u, v) not in in_tree]

@@ -9,8 +9,8 @@ from rlve_gym.core import rewards
 from rlve_gym.core.parsing import parse_int
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
-from rlve_gym.envs.common.graphs import random_tree_edges
 from rlve_gym.envs.common.ladders import grown
+from rlve_gym.envs.common.trees import random_tree, rooted
 
 
 def most_blue(n: int, edges: list[list[int]]) -> int:
@@ -27,16 +27,7 @@ def most_blue(n: int, edges: list[list[int]]) -> int:
         neighbours[v].append((u, w))
     best = 0
     for root in range(n):
-        parent, order, stack = [-1] * n, [], [root]
-        seen = [False] * n
-        seen[root] = True
-        while stack:
-            u = stack.pop()
-            order.append(u)
-            for v, _ in neighbours[u]:
-                if not seen[v]:
-                    seen[v], parent[v] = True, u
-                    stack.append(v)
+        parent, order = rooted(n, edges, root)
         free, centred = [0] * n, [0] * n
         for u in reversed(order):
             total, gain = 0, None
@@ -72,7 +63,7 @@ class LinkBeads(Task):
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         n = self.ladder(difficulty)["N"]
-        edges = [[*sorted(edge), rng.randint(1, n)] for edge in random_tree_edges(rng, n)]
+        edges = [[u, v, rng.randint(1, n)] for u, v in random_tree(rng, n)]
         best = most_blue(n, edges)  # stored: the DP is quadratic in N, verifying should not be
         return Instance({"N": n, "edges": edges, "best": best}, str(best))
 

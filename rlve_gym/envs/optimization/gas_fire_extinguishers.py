@@ -9,8 +9,8 @@ from rlve_gym.core import rewards
 from rlve_gym.core.parsing import parse_int_list
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
-from rlve_gym.envs.common.graphs import bfs_distances, random_tree_edges
 from rlve_gym.envs.common.ladders import stepped
+from rlve_gym.envs.common.trees import all_pairs_tree_distances, random_tree, rooted, tree_distances
 
 _BETA = 3.0
 
@@ -36,19 +36,10 @@ def serve_greedily(n: int, edges: list[list[int]], reach: int, capacity: int) ->
     or `reach - 1` are matched, since they could never meet higher up. At the root every remaining pair within
     `reach` is matched and the leftovers get new extinguishers at the root.
     """
-    neighbours: list[list[int]] = [[] for _ in range(n)]
-    for u, v in edges:
-        neighbours[u].append(v)
-        neighbours[v].append(u)
-    parent, order, seen = [-1] * n, [], [False] * n
-    stack, seen[0] = [0], True
-    while stack:
-        u = stack.pop()
-        order.append(u)
-        for v in neighbours[u]:
-            if not seen[v]:
-                seen[v], parent[v] = True, u
-                stack.append(v)
+    parent, order = rooted(n, edges)
+    children: list[list[int]] = [[] for _ in range(n)]
+    for v in order[1:]:
+        children[parent[v]].append(v)
     server = [-1] * n
     unserved: list[list[list[int]] | None] = [None] * n
     spare: list[list[list[list[int]]] | None] = [None] * n
@@ -56,9 +47,7 @@ def serve_greedily(n: int, edges: list[list[int]], reach: int, capacity: int) ->
         rooms: list[list[int]] = [[] for _ in range(reach + 1)]
         places: list[list[list[int]]] = [[] for _ in range(reach + 1)]
         rooms[0].append(u)
-        for v in neighbours[u]:
-            if v == parent[u]:
-                continue
+        for v in children[u]:
             for distance in range(reach):
                 rooms[distance + 1] += unserved[v][distance]
                 places[distance + 1] += spare[v][distance]
@@ -107,8 +96,8 @@ class GasFireExtinguishers(Task):
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         n = self.ladder(difficulty)["N"]
-        edges = [sorted(edge) for edge in random_tree_edges(rng, n)]
-        diameter = max(max(bfs_distances(n, edges, source, directed=False)) for source in range(n))
+        edges = random_tree(rng, n)
+        diameter = max(max(row) for row in all_pairs_tree_distances(n, edges))
         reach = rng.randint(1, max(1, diameter // 2))
         capacity = rng.randint(2, max(2, n // reach))
         assignment = serve_greedily(n, edges, reach, capacity)
@@ -135,7 +124,7 @@ class GasFireExtinguishers(Task):
         if any(not 0 <= target < n for target in assignment):
             return rewards.invalid(f"every entry must be a vertex in [0, {n - 1}]")
         for vertex, target in enumerate(assignment):
-            if bfs_distances(n, parameters["edges"], vertex, directed=False)[target] > reach:
+            if tree_distances(n, parameters["edges"], vertex)[target] > reach:
                 return rewards.invalid(f"P[{vertex}] = {target} is farther than {reach} from {vertex}")
         total = extinguisher_count(assignment, parameters["S"], n)
         return rewards.optimality(total, parameters["best"], _BETA, minimize=True)
