@@ -41,3 +41,17 @@ def crt_merge(residues: list[int], moduli: list[int]) -> tuple[int, int] | None:
         x = (x + (residue - x) // g * p % (m // g) * modulus) % lcm
         modulus = lcm
     return x, modulus
+
+
+def euler_phi(n: int) -> int:
+    """Euler's totient of n ≥ 1 by trial division."""
+    result, rest, p = n, n, 2
+    while p * p <= rest:
+        if rest % p == 0:
+            while rest % p == 0:
+                rest //= p
+            result -= result // p
+        p += 1
+    if rest > 1:
+        result -= result // rest
+    return result

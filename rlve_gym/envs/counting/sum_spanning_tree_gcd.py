@@ -9,6 +9,7 @@ from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.count_answers import score_residue
 from rlve_gym.envs.common.ladders import stepped
+from rlve_gym.envs.common.numbers import euler_phi
 
 _DENSITIES = (0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9)
 _MODULI = (666623333, 998244353, 10**9 + 7)
@@ -44,19 +45,6 @@ def _spanning_tree_count_mod(n: int, edges: list[tuple[int, int]], prime: int) -
                 for c in range(column, size):
                     row[c] = (row[c] - factor * top[c]) % prime
     return determinant % prime
-
-
-def _euler_phi(value: int) -> int:
-    result, rest, p = value, value, 2
-    while p * p <= rest:
-        if rest % p == 0:
-            while rest % p == 0:
-                rest //= p
-            result -= result // p
-        p += 1
-    if rest > 1:
-        result -= result // rest
-    return result
 
 
 class SumSpanningTreeGCD(Task):
@@ -122,7 +110,7 @@ class SumSpanningTreeGCD(Task):
             if divisor_counts[divisor] < n - 1:
                 continue
             kept = [(u, v) for u, v, w in edges if w % divisor == 0]
-            total += _euler_phi(divisor) * _spanning_tree_count_mod(n, kept, modulus)
+            total += euler_phi(divisor) * _spanning_tree_count_mod(n, kept, modulus)
         return total % modulus
 
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:

@@ -9,20 +9,7 @@ from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.count_answers import score_residue
 from rlve_gym.envs.common.ladders import doubled
-
-
-def euler_phi(n: int) -> int:
-    """Euler's totient of n ≥ 1 by trial division."""
-    result, rest, p = n, n, 2
-    while p * p <= rest:
-        if rest % p == 0:
-            while rest % p == 0:
-                rest //= p
-            result -= result // p
-        p += 1
-    if rest > 1:
-        result -= result // rest
-    return result
+from rlve_gym.envs.common.numbers import euler_phi
 
 
 def tower_limit(modulus: int) -> int:
