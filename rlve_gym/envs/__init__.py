@@ -185,6 +185,13 @@ CATALOGUE: dict[str, str] = {
     "FixListPipelineBug": "code.fix_list_pipeline_bug",
     "PredictListProgramOutput": "code.predict_list_program_output",
     "PredictStringProgramOutput": "code.predict_string_program_output",
+    "MinNoSolutionLinearDiophantineEquation": "math.min_no_solution_linear_diophantine_equation",
+    "MinNonsubstring": "algorithmic.min_nonsubstring",
+    "MinPairSumMultiplicationPermutation": "optimization.min_pair_sum_multiplication_permutation",
+    "MinSumChebyshevDistance": "optimization.min_sum_chebyshev_distance",
+    "MinSumDistanceSquare": "optimization.min_sum_distance_square",
+    "MinSumPreXor": "optimization.min_sum_pre_xor",
+    "MinSwapTwoPermutations": "optimization.min_swap_two_permutations",
 }
 
 VERSIONS: dict[str, int] = {}
