@@ -192,6 +192,14 @@ CATALOGUE: dict[str, str] = {
     "MinSumDistanceSquare": "optimization.min_sum_distance_square",
     "MinSumPreXor": "optimization.min_sum_pre_xor",
     "MinSwapTwoPermutations": "optimization.min_swap_two_permutations",
+    "MinimumChromaticNumber_SegmentOverlap": "optimization.minimum_chromatic_number_segment_overlap",
+    "MinimumHarmoniousChromaticNumber": "optimization.minimum_harmonious_chromatic_number",
+    "MinimumSumDifferenceSubmatrix": "optimization.minimum_sum_difference_submatrix",
+    "MinimumTreeWeightedDominatingAncestor": "graph.minimum_tree_weighted_dominating_ancestor",
+    "MinimumUnconflictedGridKMax": "optimization.minimum_unconflicted_grid_k_max",
+    "MinimumWeightedSpanningTree": "graph.minimum_weighted_spanning_tree",
+    "Minimum_CrossingEdges_GraphPartition": "optimization.minimum_crossing_edges_graph_partition",
+    "Minimum_DominatingSet_Grid": "optimization.minimum_dominating_set_grid",
 }
 
 VERSIONS: dict[str, int] = {}
