@@ -200,6 +200,8 @@ CATALOGUE: dict[str, str] = {
     "MinimumWeightedSpanningTree": "graph.minimum_weighted_spanning_tree",
     "Minimum_CrossingEdges_GraphPartition": "optimization.minimum_crossing_edges_graph_partition",
     "Minimum_DominatingSet_Grid": "optimization.minimum_dominating_set_grid",
+    "Minimum_MaxAbsSlicer": "optimization.minimum_max_abs_slicer",
+    "Minimum_MaxSlicer": "optimization.minimum_max_slicer",
 }
 
 VERSIONS: dict[str, int] = {}
