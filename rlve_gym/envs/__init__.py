@@ -202,6 +202,10 @@ CATALOGUE: dict[str, str] = {
     "Minimum_DominatingSet_Grid": "optimization.minimum_dominating_set_grid",
     "Minimum_MaxAbsSlicer": "optimization.minimum_max_abs_slicer",
     "Minimum_MaxSlicer": "optimization.minimum_max_slicer",
+    "MitterTransportation": "graph.mitter_transportation",
+    "MixedGraphEulerianCircuit": "graph.mixed_graph_eulerian_circuit",
+    "MoneyChargingGame": "counting.money_charging_game",
+    "MonochromeBlockCounting": "counting.monochrome_block_counting",
 }
 
 VERSIONS: dict[str, int] = {}
