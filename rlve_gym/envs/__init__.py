@@ -206,6 +206,12 @@ CATALOGUE: dict[str, str] = {
     "MixedGraphEulerianCircuit": "graph.mixed_graph_eulerian_circuit",
     "MoneyChargingGame": "counting.money_charging_game",
     "MonochromeBlockCounting": "counting.monochrome_block_counting",
+    "MostNumEdge_NonSelfIsomorphism": "counting.most_num_edge_non_self_isomorphism",
+    "MultiDrink": "graph.multi_drink",
+    "MultipleFlippingGame": "math.multiple_flipping_game",
+    "NANDResultCounting": "counting.nand_result_counting",
+    "NewNimGame": "optimization.new_nim_game",
+    "NoDoubleTripleCounting": "counting.no_double_triple_counting",
 }
 
 VERSIONS: dict[str, int] = {}
