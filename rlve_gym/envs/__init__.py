@@ -212,6 +212,8 @@ CATALOGUE: dict[str, str] = {
     "NANDResultCounting": "counting.nand_result_counting",
     "NewNimGame": "optimization.new_nim_game",
     "NoDoubleTripleCounting": "counting.no_double_triple_counting",
+    "Numbrix": "puzzle.numbrix",
+    "ODLDistance": "math.odl_distance",
 }
 
 VERSIONS: dict[str, int] = {}

@@ -77,8 +77,8 @@ class MultipleFlippingGame(Task):
             f"A row has {n} cells, numbered 1 to {n}. Cells {', '.join(map(str, white))} are white; the others are "
             "black.\n"
             "Alice and Bob take turns, Alice first. On a turn, the player picks a white cell x and an integer k with "
-            f"1 ≤ k ≤ {n}/x, and flips the colour (white to black, black to white) of each of the cells x, 2x, ..., kx. A player who "
-            "cannot move loses. Both play optimally.\n"
+            f"1 ≤ k ≤ {n}/x, and flips the colour (white to black, black to white) of each of the cells x, 2x, ..., "
+            "kx. A player who cannot move loses. Both play optimally.\n"
             "Does Alice have a winning strategy? Answer Yes or No."
         )
 
