@@ -103,7 +103,7 @@ class MoneyChargingGame(Task):
             "2. Starting from an empty collection, repeatedly pick a node at random, node i with probability "
             "proportional to W[i] (nodes may be picked again), until every node has been picked.\n"
             "3. T[i] is the first time node i is picked.\n"
-            f"These {len(before)} conditions are given (they form a tree on the nodes):\n{constraints}\n"
+            f"These conditions are given ({len(before)} in all; they form a tree on the nodes):\n{constraints}\n"
             f"Find the probability that all conditions hold, modulo {MODULUS}: if it is p/q in lowest terms, give "
             f"p × q^(-1) mod {MODULUS}.\n"
             "Your answer should be a single integer."

@@ -52,9 +52,9 @@ class MonochromeBlockCounting(Task):
         black, white = parameters["A"], parameters["B"]
         return (
             "A tower is built from layers: the i-th layer from the top has exactly i blocks, and all blocks of a "
-            f"layer have the same colour, black or white. At most {black} black blocks and at most {white} white "
-            "blocks may be used in total. The tower must have the largest number of layers possible under these "
-            "limits.\n"
+            "layer have the same colour, black or white. The blocks available are: black, "
+            f"{black}; white, {white} (not all need to be used). The tower must have the largest number of layers "
+            "possible with these blocks.\n"
             "How many different towers (colourings of the layers) of that largest height can be built?\n"
             "Your answer should be a single integer."
         )

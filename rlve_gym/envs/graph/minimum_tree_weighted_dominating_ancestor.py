@@ -74,6 +74,7 @@ def best_selection(parents: list[list[int]], costs: list[int], count: int) -> li
         return tables
 
     def best(vertex: int, anchor: int) -> list[float]:
+        """best(v, a)[k], memoised."""
         key = (vertex, anchor)
         if key not in memo:
             skip = merged(children[vertex], anchor)[-1]
@@ -85,6 +86,7 @@ def best_selection(parents: list[list[int]], costs: list[int], count: int) -> li
     chosen: list[int] = []
 
     def distribute(kids: list[int], anchor: int, k: int) -> None:
+        """Split k selections among `kids` as an optimal merge does, and replay each child."""
         tables = merged(kids, anchor)
         for index in range(len(kids) - 1, -1, -1):
             child, before = kids[index], tables[index]
@@ -94,6 +96,7 @@ def best_selection(parents: list[list[int]], costs: list[int], count: int) -> li
             k -= extra
 
     def replay(vertex: int, anchor: int, k: int) -> None:
+        """Record the selections of an optimal solution of best(vertex, anchor)[k]."""
         skip = merged(children[vertex], anchor)[-1][k] + costs[vertex] * (depth[vertex] - depth[anchor])
         if k and best(vertex, anchor)[k] < skip:
             chosen.append(vertex)
@@ -149,11 +152,11 @@ class MinimumTreeWeightedDominatingAncestor(Task):
             f"A tree has {n + 1} vertices, labelled 0 to {n}, rooted at vertex 0. Each other vertex has a parent, "
             f"joined to it by an edge of the given weight:\n{edges}\n"
             f"Each vertex u from 1 to {n} has a cost C[u]: {cost_list}\n"
-            f"Vertex 0 is already selected. Select exactly {count} more vertices from 1 to {n}. For every vertex u, "
+            f"Vertex 0 is already selected. Select exactly {count} more of the vertices 1 to {n}. For every vertex u, "
             "let D[u] be the distance (sum of edge weights along the tree path) from u to its nearest selected "
             "ancestor, where u itself and vertex 0 count as ancestors of u. Make the total of C[u] × D[u] over all "
             f"vertices u from 1 to {n} as small as possible.\n"
-            f"Write the {count} selected vertices on one line, separated by spaces."
+            "Write the newly selected vertices on one line, separated by spaces."
         )
 
     def solve(self, parameters: dict[str, Any]) -> list[int]:

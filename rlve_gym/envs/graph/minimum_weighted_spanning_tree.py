@@ -154,8 +154,8 @@ class MinimumWeightedSpanningTree(Task):
             "its parent (the next vertex on the tree path to the root) and depth(t) the number of edges on the "
             "tree path from the root to t. Minimise the total of w(t) × depth(t) over all vertices t other than the "
             "root.\n"
-            f"Write one line: the root, then the two endpoints of each chosen edge (u1 v1 u2 v2 ... u{n - 1} "
-            f"v{n - 1}), all separated by spaces."
+            "Write one line: the root, then the two endpoints of each chosen edge (u1 v1 u2 v2 and so on), all "
+            "separated by spaces."
         )
 
     def solve(self, parameters: dict[str, Any]) -> tuple[int, list[tuple[int, int]]]:

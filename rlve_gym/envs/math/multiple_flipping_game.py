@@ -74,8 +74,8 @@ class MultipleFlippingGame(Task):
     def render_prompt(self, parameters: dict[str, Any]) -> str:
         n, white = parameters["N"], parameters["white"]
         return (
-            f"A row has {n} cells, numbered 1 to {n}. Cells {', '.join(map(str, white))} are white; the others are "
-            "black.\n"
+            f"A row has {n} cells, numbered 1 to {n}. The white cells are: {', '.join(map(str, white))}. All other "
+            "cells are black.\n"
             "Alice and Bob take turns, Alice first. On a turn, the player picks a white cell x and an integer k with "
             f"1 ≤ k ≤ {n}/x, and flips the colour (white to black, black to white) of each of the cells x, 2x, ..., "
             "kx. A player who cannot move loses. Both play optimally.\n"

@@ -65,6 +65,7 @@ def min_product_permutation(a: list[list[int]], b: list[list[int]]) -> list[int]
     scale = n * max(max(row) for row in a + b) + 1  # > any sum, so x·scale + y orders by x, then y
 
     def best_for(weight_a: int, weight_b: int) -> tuple[int, int, list[int]]:
+        """(Σa, Σb, permutation) minimising weight_a·Σa + weight_b·Σb."""
         cost = [[weight_a * a[i][j] + weight_b * b[i][j] for j in range(n)] for i in range(n)]
         permutation = min_cost_assignment(cost)
         return sum(a[i][permutation[i]] for i in range(n)), sum(b[i][permutation[i]] for i in range(n)), permutation
@@ -73,6 +74,7 @@ def min_product_permutation(a: list[list[int]], b: list[list[int]]) -> list[int]
     best = min(left, bottom, key=lambda point: point[0] * point[1])
 
     def walk(p: tuple[int, int, list[int]], q: tuple[int, int, list[int]]) -> None:
+        """Visit the hull vertices between P and Q, keeping the smallest product."""
         nonlocal best
         weight_a, weight_b = p[1] - q[1], q[0] - p[0]  # normal of PQ pointing below it (both ≥ 0)
         c = best_for(weight_a, weight_b)

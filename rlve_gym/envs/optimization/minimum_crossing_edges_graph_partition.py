@@ -90,7 +90,8 @@ class Minimum_CrossingEdges_GraphPartition(Task):
         n, parts, edges = parameters["N"], parameters["K"], parameters["edges"]
         lines = "\n".join(f"{u} - {v}" for u, v in edges)
         return (
-            f"An undirected graph has {n} vertices, labelled 0 to {n - 1}, and these {len(edges)} edges:\n{lines}\n"
+            f"An undirected graph has {n} vertices, labelled 0 to {n - 1}, and these edges ({len(edges)} in all):\n"
+            f"{lines}\n"
             f"Split the vertices into exactly {parts} non-empty sets, numbered 0 to {parts - 1}, every vertex in "
             "exactly one set, so that as few edges as possible join vertices of different sets.\n"
             f"Write the set number of vertex 0, vertex 1, ..., vertex {n - 1} on one line, separated by spaces."

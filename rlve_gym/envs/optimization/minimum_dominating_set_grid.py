@@ -112,8 +112,9 @@ def cheapest_dominating_cells(costs: list[list[int]]) -> list[tuple[int, int]]:
             _step(row_states[column], row_states[column + 1], width, column, cost)
         for column in range(width - 1, -1, -1):
             value = int(row_states[column + 1, _index(digits)])
-            paid = grid[row][column] if digits[0] == _SELECTED else 0
-            if paid:
+            selected = digits[0] == _SELECTED
+            paid = grid[row][column] if selected else 0
+            if selected:
                 chosen.append((row, column))
             options = _predecessors(digits, column, width)
             digits = next(d for d in options if int(row_states[column, _index(d)]) + paid == value)

@@ -144,7 +144,8 @@ class MinimumHarmoniousChromaticNumber(Task):
         n, edges = parameters["N"], parameters["edges"]
         lines = "\n".join(f"{u} - {v}" for u, v in edges)
         return (
-            f"An undirected graph has {n} vertices, labelled 0 to {n - 1}, and these {len(edges)} edges:\n{lines}\n"
+            f"An undirected graph has {n} vertices, labelled 0 to {n - 1}, and these edges ({len(edges)} in all):\n"
+            f"{lines}\n"
             "Give every vertex v a colour c[v], a non-negative integer, such that:\n"
             "- the two ends of every edge get different colours;\n"
             "- for any two colours x and y, at most one edge has one end coloured x and the other coloured y;\n"

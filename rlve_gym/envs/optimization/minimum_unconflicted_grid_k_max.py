@@ -18,6 +18,7 @@ def _matching(grid: list[list[int]], limit: int) -> list[int]:
     owner = [-1] * m
 
     def augment(row: int, seen: list[bool]) -> bool:
+        """Find an augmenting path from `row`; True if the matching grew."""
         for column in range(m):
             if grid[row][column] <= limit and not seen[column]:
                 seen[column] = True
@@ -95,8 +96,8 @@ class MinimumUnconflictedGridKMax(Task):
         return (
             f"A grid A has {n} rows and {m} columns (both numbered from 1), one row per line:\n{body}\n"
             f"Choose {n} distinct column numbers p[1], p[2], ..., p[{n}] from 1 to {m}, one for each row. Among the "
-            f"{n} values A[i][p[i]], look at the {k}-th largest (counting repeated values separately); make it as "
-            "small as possible.\n"
+            f"{n} values A[i][p[i]], sorted from largest to smallest (repeated values counted separately), look at "
+            f"the one in position {k}; make it as small as possible.\n"
             f"Write p[1], p[2], ..., p[{n}] on one line, separated by spaces."
         )
 
