@@ -11,17 +11,9 @@ from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.graphs import adjacency_bitsets, maximum_clique, random_simple_graph_edges
 from rlve_gym.envs.common.ladders import stepped
+from rlve_gym.envs.common.subsets import members
 
 _DENSITIES = (0.02, 0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95)
-
-
-def _bits(mask: int) -> list[int]:
-    members = []
-    while mask:
-        low = mask & -mask
-        members.append(low.bit_length() - 1)
-        mask ^= low
-    return members
 
 
 def harmonious_colouring(n: int, edges: list[list[int]]) -> list[int]:
@@ -38,10 +30,10 @@ def harmonious_colouring(n: int, edges: list[list[int]]) -> list[int]:
     square = []
     for v in range(n):
         reach = neighbours[v]
-        for u in _bits(neighbours[v]):
+        for u in members(neighbours[v]):
             reach |= neighbours[u]
         square.append(reach & ~(1 << v))
-    square_edges = [[u, v] for v in range(n) for u in _bits(square[v]) if u < v]
+    square_edges = [[u, v] for v in range(n) for u in members(square[v]) if u < v]
     clique = maximum_clique(n, square_edges)
     lower_bound = max(len(clique), 1)
     while lower_bound * (lower_bound - 1) // 2 < len(edges):
@@ -69,10 +61,10 @@ def harmonious_colouring(n: int, edges: list[list[int]]) -> list[int]:
         vertex, key = -1, (-1, -1)
         for v in range(n):
             if colours[v] < 0:
-                candidate_key = (sum(1 for members in classes if members & square[v]), square[v].bit_count())
+                candidate_key = (sum(1 for group in classes if group & square[v]), square[v].bit_count())
                 if candidate_key > key:
                     vertex, key = v, candidate_key
-        coloured_neighbours = [colours[u] for u in _bits(neighbours[vertex]) if colours[u] >= 0]
+        coloured_neighbours = [colours[u] for u in members(neighbours[vertex]) if colours[u] >= 0]
         for colour in range(len(classes) + 1):
             if colour == len(classes):
                 if len(classes) + 1 >= best_count:
