@@ -54,3 +54,21 @@ def test_hand_example_and_rewards() -> None:
     assert TASK.score(p, "0 0 1 1 1 1").reward == pytest.approx((1 / 2) ** 5)
     for bad in ("0 0 0 0 0 0", "0 0 0 1 1 2", "0 0 0 1 1", "0 0 0 1 1 -1"):
         assert TASK.score(p, bad).reward == rewards.INVALID_SOLUTION
+
+
+def test_planted_optimum_beyond_the_exact_solver() -> None:
+    import networkx as nx
+
+    import rlve_gym
+
+    task = rlve_gym.get_task("Minimum_CrossingEdges_GraphPartition")
+    for difficulty in (13, 20):
+        for seed in range(5):
+            problem = task.generate(seed, difficulty)
+            n, parts, edges = problem.parameters["N"], problem.parameters["K"], problem.parameters["edges"]
+            graph = nx.Graph()
+            graph.add_nodes_from(range(n))
+            graph.add_edges_from(map(tuple, edges))
+            # connected: any split into K non-empty sets cuts at least K - 1 edges, and the planted one cuts K - 1
+            assert nx.is_connected(graph) and problem.parameters["optimum"] == parts - 1
+            assert task.verify(problem, f"<answer>{problem.reference_answer}</answer>").accuracy == 1

@@ -74,3 +74,16 @@ def test_hand_example_and_rewards() -> None:
         assert TASK.score(p, bad).reward == rewards.INVALID_SOLUTION
     with pytest.raises(AnswerFormatError):
         TASK.score(p, "1 0 1 1")
+
+
+def test_planted_optimum_beyond_the_exact_solver() -> None:
+    import rlve_gym
+
+    task = rlve_gym.get_task("MinimumWeightedSpanningTree")
+    for difficulty in (13, 20):
+        for seed in range(5):
+            problem = task.generate(seed, difficulty)
+            n, edges = problem.parameters["N"], problem.parameters["edges"]
+            # every weight is at least 1, so each non-root vertex costs at least 1: N - 1 is a lower bound
+            assert all(w >= 1 for _, _, w in edges) and problem.parameters["optimum"] == n - 1
+            assert task.verify(problem, f"<answer>{problem.reference_answer}</answer>").accuracy == 1

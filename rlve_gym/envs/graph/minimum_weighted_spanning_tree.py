@@ -15,6 +15,7 @@ from rlve_gym.core.task import Task
 from rlve_gym.envs.common.graphs import DisjointSets, vertex_pairs
 from rlve_gym.envs.common.ladders import stepped
 from rlve_gym.envs.common.subsets import (
+    MAX_ITEMS,
     S_SIDE,
     check_items,
     drop_item,
@@ -114,8 +115,10 @@ class MinimumWeightedSpanningTree(Task):
     edges from the root to t.
 
     The graph is a random spanning tree plus random extra edges up to int(density·N(N-1)/2) edges, with weights
-    uniform in [0, N]. The optimum is exact (a layer-by-layer DP over vertex sets, O(N·3^N) cells in numpy; it
-    refuses N > 15).
+    uniform in [0, N]. The optimum is exact (a layer-by-layer DP over vertex sets, O(N·3^N) cells in numpy) for
+    N ≤ 15. Beyond (d ≥ 13, out of reach of the DP and of RLVE's own generator) the optimum is planted: weights are
+    drawn from [1, N] and one hidden vertex is joined to every other by a weight-1 edge; every non-root vertex then
+    costs at least 1 × 1, so the star around that vertex, costing N - 1, is optimal.
     Difficulty: N = d + 3; the density is drawn from {0.1, ..., 1.0}, keeping those giving more than N - 1 edges.
     Reward: -1 unparsable (or an odd count of edge endpoints); -0.5 for a root or endpoint out of range, a wrong
     number of edges, a non-edge, or edges that do not connect every vertex; otherwise (optimal cost / cost)^5
@@ -136,9 +139,16 @@ class MinimumWeightedSpanningTree(Task):
         chosen = {tuple(sorted((order[i], order[rng.randrange(i)]))) for i in range(1, n)}
         others = [(u, v) for u in range(n) for v in range(u + 1, n) if (u, v) not in chosen]
         extra = rng.sample(others, min(len(others), int(density * pairs) - len(chosen)))
-        edges = [[u, v, rng.randint(0, n)] for u, v in sorted(chosen) + extra]
+        if n > MAX_ITEMS:
+            hub = rng.randrange(n)
+            weights = {(u, v): rng.randint(1, n) for u, v in sorted(chosen) + extra}
+            weights.update({(min(hub, t), max(hub, t)): 1 for t in range(n) if t != hub})
+            edges = [[u, v, w] for (u, v), w in sorted(weights.items())]
+            root, tree = hub, [(hub, t) for t in range(n) if t != hub]
+        else:
+            edges = [[u, v, rng.randint(0, n)] for u, v in sorted(chosen) + extra]
+            root, tree = cheapest_rooted_tree(n, edges)
         rng.shuffle(edges)
-        root, tree = cheapest_rooted_tree(n, edges)
         weights = {(u, v): w for u, v, w in edges}
         parameters = {"N": n, "edges": edges, "optimum": tree_cost(n, weights, root, tree)}
         return Instance(parameters, " ".join(map(str, [root, *(x for edge in tree for x in edge)])))

@@ -13,7 +13,16 @@ from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.graphs import random_simple_graph_edges
 from rlve_gym.envs.common.ladders import stepped
-from rlve_gym.envs.common.subsets import S_SIDE, T_SIDE, check_items, expand_to_pairs, members, reduce_pairs, submasks
+from rlve_gym.envs.common.subsets import (
+    MAX_ITEMS,
+    S_SIDE,
+    T_SIDE,
+    check_items,
+    expand_to_pairs,
+    members,
+    reduce_pairs,
+    submasks,
+)
 
 _DENSITIES = (0.02, 0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95)
 _NONE = -(1 << 14)  # "no partition": far below any edge count, and two of them still fit in int16
@@ -58,12 +67,39 @@ def best_partition(n: int, edges: list[list[int]], parts: int) -> list[int]:
     return labels
 
 
+def _planted_clusters(rng: random.Random, n: int, parts: int, density: float) -> tuple[list[list[int]], list[int]]:
+    """A connected graph whose best split into `parts` sets is a planted clustering (K - 1 crossing edges)."""
+    order = rng.sample(range(n), n)
+    cuts = sorted(rng.sample(range(1, n), parts - 1))
+    clusters = [order[a:b] for a, b in zip([0, *cuts], [*cuts, n], strict=True)]
+    labels = [0] * n
+    edges: set[tuple[int, int]] = set()
+    for label, cluster in enumerate(clusters):
+        for v in cluster:
+            labels[v] = label
+        for i in range(1, len(cluster)):  # a random spanning tree keeps each cluster connected
+            edges.add(tuple(sorted((cluster[i], cluster[rng.randrange(i)]))))
+        inside = [(u, v) for i, u in enumerate(cluster) for v in cluster[i + 1 :]]
+        wanted = int(density * len(inside))
+        spare = [tuple(sorted(pair)) for pair in inside if tuple(sorted(pair)) not in edges]
+        edges.update(rng.sample(spare, max(0, min(len(spare), wanted - (len(cluster) - 1)))))
+    for i in range(1, parts):  # a random tree over the clusters, one edge per tree link
+        j = rng.randrange(i)
+        edges.add(tuple(sorted((rng.choice(clusters[i]), rng.choice(clusters[j])))))
+    edge_list = [list(edge) for edge in sorted(edges)]
+    rng.shuffle(edge_list)
+    return edge_list, labels
+
+
 class Minimum_CrossingEdges_GraphPartition(Task):
     """Split the vertices of an undirected graph into exactly K non-empty sets so that as few edges as possible join
     two different sets.
 
     The graph is random with int(density·N(N-1)/2) edges and K is uniform in [2, N-1]; the optimum is exact (a DP
-    over vertex sets, one numpy pass over the 3^N pairs of disjoint sets per part; it refuses N > 15).
+    over vertex sets, one numpy pass over the 3^N pairs of disjoint sets per part) for N ≤ 15. Beyond (d ≥ 13, where
+    the DP and RLVE's own generator are out of reach) the optimum is planted instead: K random clusters, each a
+    random connected graph of that density, joined by K - 1 edges along a random tree of clusters; the graph is
+    connected, so every split into K non-empty sets cuts at least K - 1 edges, and the clusters cut exactly K - 1.
     Difficulty: N = d + 3; the density is drawn from {0.02, 0.05, 0.15, 0.25, ..., 0.95}, keeping those giving at
     least one edge.
     Reward: -1 unparsable; -0.5 for the wrong number of labels, a label outside 0..K-1 or an empty set; otherwise
@@ -81,8 +117,11 @@ class Minimum_CrossingEdges_GraphPartition(Task):
         parts = rng.randint(2, n - 1)
         pairs = n * (n - 1) // 2
         density = rng.choice([d for d in _DENSITIES if int(d * pairs) > 0])
-        edges = random_simple_graph_edges(rng, n, int(density * pairs))
-        labels = best_partition(n, edges, parts)
+        if n > MAX_ITEMS:
+            edges, labels = _planted_clusters(rng, n, parts, density)
+        else:
+            edges = random_simple_graph_edges(rng, n, int(density * pairs))
+            labels = best_partition(n, edges, parts)
         parameters = {"N": n, "K": parts, "edges": edges, "optimum": crossing_edges(edges, labels)}
         return Instance(parameters, " ".join(map(str, labels)))
 
