@@ -55,3 +55,14 @@ def euler_phi(n: int) -> int:
     if rest > 1:
         result -= result // rest
     return result
+
+
+def xor_basis_insert(basis: dict[int, int], value: int) -> bool:
+    """Add `value` to a XOR (GF(2)) basis keyed by leading bit; False if it already was in the basis's span."""
+    while value:
+        top = value.bit_length() - 1
+        if top not in basis:
+            basis[top] = value
+            return True
+        value ^= basis[top]
+    return False

@@ -10,19 +10,9 @@ from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.count_answers import score_exact
 from rlve_gym.envs.common.graphs import DisjointSets
+from rlve_gym.envs.common.numbers import xor_basis_insert
 
 _DENSITIES = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-
-
-def _insert(basis: dict[int, int], value: int) -> bool:
-    """Add `value` to an XOR basis keyed by leading bit; False if it was already in the span."""
-    while value:
-        top = value.bit_length() - 1
-        if top not in basis:
-            basis[top] = value
-            return True
-        value ^= basis[top]
-    return False
 
 
 def _maximise(basis: dict[int, int], value: int) -> int:
@@ -130,7 +120,7 @@ class MaxXorPath(Task):
             if xor_to[u] is None or len(basis) < rank:
                 weights[index] = rng.randint(0, top)
                 if xor_to[u] is not None:
-                    _insert(basis, xor_to[u] ^ xor_to[v] ^ weights[index])
+                    xor_basis_insert(basis, xor_to[u] ^ xor_to[v] ^ weights[index])
             else:
                 inside = 0
                 for vector in basis.values():
@@ -159,7 +149,7 @@ class MaxXorPath(Task):
         basis: dict[int, int] = {}
         for u, v, w in non_tree:
             if xor_to[u] is not None:
-                _insert(basis, xor_to[u] ^ xor_to[v] ^ w)
+                xor_basis_insert(basis, xor_to[u] ^ xor_to[v] ^ w)
         return _maximise(basis, xor_to[n - 1])
 
     def score(self, parameters: dict[str, Any], answer: str) -> Verdict:

@@ -10,23 +10,13 @@ from rlve_gym.core.parsing import parse_int_list
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
 from rlve_gym.envs.common.ladders import stepped
+from rlve_gym.envs.common.numbers import xor_basis_insert
 
 UNSUCCESSFUL = -0.2
 """Reward for a valid removal after which the opponent can still win (RLVE's `unsuccessful_solution`)."""
 NOTHING = "none"
 """The answer meaning "remove no heap" (an empty answer cannot be told apart from a missing one)."""
 _SIZE_RANGE = 2  # heap sizes are uniform in [1, 2·N]
-
-
-def _insert(basis: dict[int, int], value: int) -> bool:
-    """Add `value` to a XOR basis keyed by leading bit; False if it is a XOR of basis members (dependent)."""
-    while value:
-        top = value.bit_length() - 1
-        if top not in basis:
-            basis[top] = value
-            return True
-        value ^= basis[top]
-    return False
 
 
 def heaps_to_remove(sizes: list[int]) -> list[int]:
@@ -38,13 +28,13 @@ def heaps_to_remove(sizes: list[int]) -> list[int]:
     greedily from the largest heap down keeps the most matches."""
     basis: dict[int, int] = {}
     order = sorted(range(len(sizes)), key=lambda i: (-sizes[i], i))
-    return sorted(i for i in order if not _insert(basis, sizes[i]))
+    return sorted(i for i in order if not xor_basis_insert(basis, sizes[i]))
 
 
 def is_independent(values: list[int]) -> bool:
     """True iff no non-empty subset of `values` XORs to 0."""
     basis: dict[int, int] = {}
-    return all(_insert(basis, value) for value in values)
+    return all(xor_basis_insert(basis, value) for value in values)
 
 
 class NewNimGame(Task):
