@@ -248,3 +248,45 @@ def costed_graph_text(n: int, edges: list[list[int]], costs: list[int]) -> str:
         f"An undirected graph has {n} vertices, labelled 0 to {n - 1}, and these {len(edges)} edges:\n{lines}\n"
         f"Vertex v costs C[v]: {cost_list}\n"
     )
+
+
+def min_cost_assignment(cost: list[list[int]]) -> list[int]:
+    """A permutation P minimising Σ cost[i][P[i]] (Hungarian algorithm with potentials, O(n³); exact on ints)."""
+    n = len(cost)
+    infinity = float("inf")
+    row_potential = [0] * (n + 1)
+    column_potential = [0] * (n + 1)
+    owner = [0] * (n + 1)  # owner[j] = 1-based row matched to column j (0: free); column 0 is a sentinel
+    for row in range(1, n + 1):
+        owner[0] = row
+        column = 0
+        slack = [infinity] * (n + 1)
+        came_from = [0] * (n + 1)
+        used = [False] * (n + 1)
+        while True:
+            used[column] = True
+            current_row, delta, next_column = owner[column], infinity, 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    reduced = cost[current_row - 1][j - 1] - row_potential[current_row] - column_potential[j]
+                    if reduced < slack[j]:
+                        slack[j], came_from[j] = reduced, column
+                    if slack[j] < delta:
+                        delta, next_column = slack[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    row_potential[owner[j]] += delta
+                    column_potential[j] -= delta
+                else:
+                    slack[j] -= delta
+            column = next_column
+            if owner[column] == 0:
+                break
+        while column:
+            previous = came_from[column]
+            owner[column] = owner[previous]
+            column = previous
+    assignment = [0] * n
+    for j in range(1, n + 1):
+        assignment[owner[j] - 1] = j - 1
+    return assignment

@@ -10,6 +10,7 @@ from rlve_gym.core import rewards
 from rlve_gym.core.parsing import parse_int_list
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
+from rlve_gym.envs.common.graphs import min_cost_assignment
 from rlve_gym.envs.common.ladders import grown
 
 _BETA = 5.0
@@ -17,44 +18,8 @@ _MAX_PROPORTION = 2
 
 
 def max_weight_assignment(weights: list[list[int]]) -> list[int]:
-    """A permutation P maximising Σ weights[i][P[i]] (Hungarian method with potentials, O(n³), exact on ints)."""
-    n = len(weights)
-    # minimise the negated weights; rows and columns are 1-based inside, 0 is a virtual column
-    row_potential, column_potential = [0] * (n + 1), [0] * (n + 1)
-    row_of_column, way = [0] * (n + 1), [0] * (n + 1)
-    for row in range(1, n + 1):
-        row_of_column[0] = row
-        column = 0
-        slack = [None] * (n + 1)
-        used = [False] * (n + 1)
-        while True:
-            used[column] = True
-            current_row, delta, next_column = row_of_column[column], None, 0
-            for j in range(1, n + 1):
-                if used[j]:
-                    continue
-                reduced = -weights[current_row - 1][j - 1] - row_potential[current_row] - column_potential[j]
-                if slack[j] is None or reduced < slack[j]:
-                    slack[j], way[j] = reduced, column
-                if delta is None or slack[j] < delta:
-                    delta, next_column = slack[j], j
-            for j in range(n + 1):
-                if used[j]:
-                    row_potential[row_of_column[j]] += delta
-                    column_potential[j] -= delta
-                else:
-                    slack[j] -= delta
-            column = next_column
-            if row_of_column[column] == 0:
-                break
-        while column:
-            previous = way[column]
-            row_of_column[column] = row_of_column[previous]
-            column = previous
-    assignment = [0] * n
-    for j in range(1, n + 1):
-        assignment[row_of_column[j] - 1] = j - 1
-    return assignment
+    """A permutation P maximising Σ weights[i][P[i]] (the Hungarian method on the negated weights)."""
+    return min_cost_assignment([[-weight for weight in row] for row in weights])
 
 
 class FractionalProgramming_BipartiteGraphMatching(Task):
