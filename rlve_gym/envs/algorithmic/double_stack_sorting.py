@@ -35,6 +35,18 @@ def run_operations(n: int, operations: str) -> list[int] | None:
     return output
 
 
+def score_output(n: int, wanted: list[int], operations: str) -> Verdict:
+    """Replay valid-looking operations: -0.5 if one is impossible or the output is incomplete, else the share of
+    output positions equal to `wanted`, to the power 10 (shared with SingleStackSorting)."""
+    output = run_operations(n, operations)
+    if output is None:
+        return rewards.invalid("an operation pops an empty stack or pushes from an empty queue")
+    if len(output) != n:
+        return rewards.invalid(f"the output has {len(output)} numbers, not {n}")
+    matches = sum(a == b for a, b in zip(output, wanted))
+    return rewards.partial(matches / n, 10.0, f"{matches}/{n} positions right")
+
+
 class DoubleStackSorting(Task):
     """Find operations moving 0..N-1 from a queue through two stacks so that a given output sequence appears.
 
@@ -85,11 +97,4 @@ class DoubleStackSorting(Task):
         operations = "".join(answer.split()).lower()
         if not _OPERATIONS.fullmatch(operations):
             raise AnswerFormatError("expected a string of the letters a, b, c, d")
-        n, wanted = parameters["N"], parameters["output"]
-        output = run_operations(n, operations)
-        if output is None:
-            return rewards.invalid("an operation pops an empty stack or pushes from an empty queue")
-        if len(output) != n:
-            return rewards.invalid(f"the output has {len(output)} numbers, not {n}")
-        matches = sum(a == b for a, b in zip(output, wanted))
-        return rewards.partial(matches / n, 10.0, f"{matches}/{n} positions right")
+        return score_output(parameters["N"], parameters["output"], operations)

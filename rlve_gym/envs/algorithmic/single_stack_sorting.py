@@ -6,11 +6,10 @@ import random
 import re
 from typing import Any
 
-from rlve_gym.core import rewards
 from rlve_gym.core.errors import AnswerFormatError
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
-from rlve_gym.envs.algorithmic.double_stack_sorting import run_operations
+from rlve_gym.envs.algorithmic.double_stack_sorting import score_output
 from rlve_gym.envs.common.ladders import grown
 
 _OPERATIONS = re.compile(r"[ab]*")
@@ -66,11 +65,4 @@ class SingleStackSorting(Task):
         operations = "".join(answer.split()).lower()
         if not _OPERATIONS.fullmatch(operations):
             raise AnswerFormatError("expected a string of the letters a and b")
-        n, wanted = parameters["N"], parameters["output"]
-        output = run_operations(n, operations)
-        if output is None:
-            return rewards.invalid("an operation pops an empty stack or pushes from an empty queue")
-        if len(output) != n:
-            return rewards.invalid(f"the output has {len(output)} numbers, not {n}")
-        matches = sum(a == b for a, b in zip(output, wanted))
-        return rewards.partial(matches / n, 10.0, f"{matches}/{n} positions right")
+        return score_output(parameters["N"], parameters["output"], operations)
