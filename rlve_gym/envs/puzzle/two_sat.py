@@ -10,9 +10,8 @@ from rlve_gym.core.errors import AnswerFormatError
 from rlve_gym.core.parsing import parse_int_list
 from rlve_gym.core.problem import Instance, Verdict
 from rlve_gym.core.task import Task
+from rlve_gym.envs.common.cnf import CLAUSE_RATIOS, count_satisfied, format_clauses, planted_clause
 from rlve_gym.envs.common.ladders import grown
-
-_CLAUSE_RATIOS = tuple(round(1.0 + 0.1 * i, 1) for i in range(41))
 
 
 class TwoSAT(Task):
@@ -32,22 +31,18 @@ class TwoSAT(Task):
 
     def sample(self, rng: random.Random, difficulty: int) -> Instance:
         n = self.ladder(difficulty)["variables"]
-        clause_count = int(rng.choice(_CLAUSE_RATIOS) * n)
+        clause_count = int(rng.choice(CLAUSE_RATIOS) * n)
         hidden = [rng.randint(0, 1) for _ in range(n)]
         clauses = []
         for _ in range(clause_count):
-            variables = rng.sample(range(n), 2)
-            while True:  # three sign patterns in four satisfy the hidden assignment
-                clause = [[v, rng.randint(0, 1)] for v in variables]  # [variable, 1 = positive literal]
-                if any(hidden[v] == positive for v, positive in clause):
-                    break
-            clauses.append(clause)
+            # three sign patterns in four satisfy the hidden assignment
+            clauses.append(planted_clause(rng, rng.sample(range(n), 2), hidden))
         parameters = {"N": n, "clauses": clauses}
         return Instance(parameters, " ".join(map(str, hidden)))
 
     def render_prompt(self, parameters: dict[str, Any]) -> str:
         n, clauses = parameters["N"], parameters["clauses"]
-        lines = "\n".join(" | ".join(f"{'' if positive else '!'}x[{v}]" for v, positive in c) for c in clauses)
+        lines = format_clauses(clauses)
         return (
             f"There are {n} boolean variables x[0], ..., x[{n - 1}], each 0 or 1. Each of the following "
             f"{len(clauses)} clauses must be true (| is OR, ! is NOT):\n{lines}\n"
@@ -107,5 +102,5 @@ class TwoSAT(Task):
         n, clauses = parameters["N"], parameters["clauses"]
         if len(values) != n or any(v not in (0, 1) for v in values):
             raise AnswerFormatError(f"expected {n} values, each 0 or 1")
-        satisfied = sum(any(values[v] == positive for v, positive in clause) for clause in clauses)
+        satisfied = count_satisfied(values, clauses)
         return rewards.partial(satisfied / len(clauses), 10.0, f"{satisfied}/{len(clauses)} clauses true")
