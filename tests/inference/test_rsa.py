@@ -139,24 +139,26 @@ class _Handler(BaseHTTPRequestHandler):
             cls.peak = max(cls.peak, cls.in_flight)
             fail = cls.failures_left > 0
             cls.failures_left -= fail
-        try:
-            threading.Event().wait(0.1)  # long enough for the client's threads to overlap, even under load
-            if fail or body.get("prompt") == "always fail":
-                self.send_response(500)
-                self.end_headers()
-                self.wfile.write(b"boom")
-                return
+        threading.Event().wait(0.1)  # long enough for the client's threads to overlap, even under load
+        failed = fail or body.get("prompt") == "always fail"
+        if not failed:
             text = scripted_model([body["prompt"]], body["max_tokens"], [body["seed"]])[0][: body["max_tokens"]]
             payload = {"choices": [{"text": text}], "usage": {"completion_tokens": len(text)}}
-            data = json.dumps(payload).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
+        # leave the in-flight count before replying: once the reply is out, the client may send its next request
+        # before this thread runs again, and counting both would report a peak the client never had
+        with cls.lock:
+            cls.in_flight -= 1
+        if failed:
+            self.send_response(500)
             self.end_headers()
-            self.wfile.write(data)
-        finally:
-            with cls.lock:
-                cls.in_flight -= 1
+            self.wfile.write(b"boom")
+            return
+        data = json.dumps(payload).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
     def log_message(self, *args: object) -> None:
         pass
